@@ -1,0 +1,142 @@
+import type { Queryable } from '../../store/db.js';
+import { named } from '../../store/named.js';
+
+/**
+ * Set-based merge of staged assets, relationships and packages into the store, then the sweep.
+ * Named parameters throughout: :source, :now (the run's timestamp), :run (the run id).
+ * Rows are written only when something changed, so an identical re-run writes no data row.
+ */
+
+export interface InventoryCounts {
+  assets: { seen: number; inserted: number; updated: number; gone: number; unverified: number };
+  relationships: { seen: number; inserted: number; updated: number; deleted: number };
+  packages: { seen: number; inserted: number; updated: number; deleted: number };
+}
+
+// A type alias, not an interface, so it is assignable to the Record that named() takes.
+export type RunParams = { source: string; now: Date; run: number };
+type Params = RunParams;
+
+export async function count(tx: Queryable, sql: string, params: Params): Promise<Record<string, number>> {
+  const q = named(sql, params);
+  const rows = await tx.query<Record<string, number>>(q.text, q.params);
+  return rows[0] ?? {};
+}
+
+export async function mergeAssets(tx: Queryable, p: Params): Promise<InventoryCounts['assets']> {
+  // Within one run the last definition of a uid wins, and any definition beats a mere reference.
+  await tx.exec(`create temp table run_assets on commit drop as
+    select distinct on (uid) * from stage_assets order by uid, reference, seq desc;
+    analyze run_assets;`);
+  const seen = await count(tx, 'select count(*)::int as n from run_assets', p);
+  const defs = await count(tx, `with up as (
+      insert into assets as a (uid, kind, provider, account, region, name, properties, tags, owner, owner_reason,
+        environment, criticality, source, scope, reference, unverified, content_hash, first_seen, last_seen, gone_at)
+      select uid, kind, provider, account, region, name, properties, tags, owner, owner_reason,
+        environment, criticality, :source::text, scope, false, false, content_hash, :now::timestamptz, :now::timestamptz, null
+      from run_assets where not reference
+      on conflict (uid) do update set
+        kind = excluded.kind, provider = excluded.provider, account = excluded.account, region = excluded.region,
+        name = excluded.name, properties = excluded.properties, tags = excluded.tags,
+        owner = coalesce(excluded.owner, a.owner),
+        owner_reason = case when excluded.owner is not null then excluded.owner_reason else a.owner_reason end,
+        environment = coalesce(excluded.environment, a.environment),
+        criticality = coalesce(excluded.criticality, a.criticality),
+        source = excluded.source, scope = excluded.scope, reference = false, unverified = false,
+        content_hash = excluded.content_hash, last_seen = excluded.last_seen, gone_at = null
+      where a.content_hash <> excluded.content_hash or a.gone_at is not null or a.unverified or a.reference
+         or a.source <> excluded.source or a.scope <> excluded.scope
+      returning (xmax = 0) as inserted)
+    select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
+    from up`, p);
+  // A reference creates a placeholder for an unknown asset and revives its own placeholder; it never
+  // touches an asset some source defines.
+  const refs = await count(tx, `with up as (
+      insert into assets as a (uid, kind, provider, account, region, name, properties, tags, owner, owner_reason,
+        environment, criticality, source, scope, reference, unverified, content_hash, first_seen, last_seen)
+      select uid, kind, provider, account, region, name, properties, tags, owner, owner_reason,
+        environment, criticality, :source::text, scope, true, false, content_hash, :now::timestamptz, :now::timestamptz
+      from run_assets where reference
+      on conflict (uid) do update set gone_at = null, unverified = false, scope = excluded.scope, last_seen = excluded.last_seen
+      where a.reference and a.source = excluded.source
+        and (a.gone_at is not null or a.unverified or a.scope <> excluded.scope)
+      returning (xmax = 0) as inserted)
+    select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
+    from up`, p);
+  // Sweep: in completely covered scopes, what this source did not see again is gone. last_seen becomes
+  // the previous attempt of the scope, when it was last verified present.
+  const gone = await count(tx, `with g as (
+      update assets a set gone_at = :now::timestamptz,
+        last_seen = case when a.unverified then a.last_seen else greatest(a.last_seen, coalesce(st.last_attempt_at, a.last_seen)) end
+      from stage_scopes sc left join scope_state st on st.source = :source::text and st.scope = sc.scope
+      where sc.coverage = 'complete' and a.source = :source::text and a.scope = sc.scope and a.gone_at is null
+        and not exists (select 1 from run_assets r where r.uid = a.uid)
+      returning 1)
+    select count(*)::int as n from g`, p);
+  // Partial or failed scopes: unseen assets stay, flagged as not verified since the last complete run.
+  const unverified = await count(tx, `with u as (
+      update assets a set unverified = true,
+        last_seen = greatest(a.last_seen, coalesce(st.last_attempt_at, a.last_seen))
+      from stage_scopes sc left join scope_state st on st.source = :source::text and st.scope = sc.scope
+      where sc.coverage <> 'complete' and a.source = :source::text and a.scope = sc.scope and a.gone_at is null
+        and not a.unverified and not exists (select 1 from run_assets r where r.uid = a.uid)
+      returning 1)
+    select count(*)::int as n from u`, p);
+  return {
+    seen: seen.n ?? 0,
+    inserted: (defs.inserted ?? 0) + (refs.inserted ?? 0),
+    updated: (defs.updated ?? 0) + (refs.updated ?? 0),
+    gone: gone.n ?? 0,
+    unverified: unverified.n ?? 0,
+  };
+}
+
+export async function mergeRelationships(tx: Queryable, p: Params): Promise<InventoryCounts['relationships']> {
+  await tx.exec(`create temp table run_relationships on commit drop as
+    select distinct on (from_uid, kind, to_uid) * from stage_relationships order by from_uid, kind, to_uid, seq desc;
+    analyze run_relationships;`);
+  const up = await count(tx, `with up as (
+      insert into relationships as r (from_uid, kind, to_uid, source, scope, properties, first_seen)
+      select from_uid, kind, to_uid, :source::text, scope, properties, :now::timestamptz from run_relationships
+      on conflict (from_uid, kind, to_uid, source) do update set scope = excluded.scope, properties = excluded.properties
+      where r.scope <> excluded.scope or r.properties <> excluded.properties
+      returning (xmax = 0) as inserted)
+    select (select count(*)::int from run_relationships) as seen,
+           count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
+    from up`, p);
+  const del = await count(tx, `with d as (
+      delete from relationships r using stage_scopes sc
+      where sc.coverage = 'complete' and r.source = :source::text and r.scope = sc.scope
+        and not exists (select 1 from run_relationships x where x.from_uid = r.from_uid and x.kind = r.kind and x.to_uid = r.to_uid)
+      returning 1)
+    select count(*)::int as n from d`, p);
+  return { seen: up.seen ?? 0, inserted: up.inserted ?? 0, updated: up.updated ?? 0, deleted: del.n ?? 0 };
+}
+
+export async function mergePackages(tx: Queryable, p: Params): Promise<InventoryCounts['packages']> {
+  await tx.exec(`create temp table run_packages on commit drop as
+    select distinct on (asset_uid, purl, path) * from stage_packages order by asset_uid, purl, path, seq desc;
+    analyze run_packages;`);
+  const up = await count(tx, `with up as (
+      insert into packages as k (asset_uid, purl, path, ecosystem, name, version, source_name, source_version,
+        layer_digest, licenses, source, scope, first_seen)
+      select asset_uid, purl, path, ecosystem, name, version, source_name, source_version, layer_digest, licenses,
+        :source::text, scope, :now::timestamptz from run_packages
+      on conflict (asset_uid, purl, path, source) do update set ecosystem = excluded.ecosystem, name = excluded.name,
+        version = excluded.version, source_name = excluded.source_name, source_version = excluded.source_version,
+        layer_digest = excluded.layer_digest, licenses = excluded.licenses, scope = excluded.scope
+      where (k.ecosystem, k.name, k.version, k.source_name, k.source_version, k.layer_digest, k.licenses, k.scope)
+        is distinct from (excluded.ecosystem, excluded.name, excluded.version, excluded.source_name,
+                          excluded.source_version, excluded.layer_digest, excluded.licenses, excluded.scope)
+      returning (xmax = 0) as inserted)
+    select (select count(*)::int from run_packages) as seen,
+           count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
+    from up`, p);
+  const del = await count(tx, `with d as (
+      delete from packages k using stage_scopes sc
+      where sc.coverage = 'complete' and k.source = :source::text and k.scope = sc.scope
+        and not exists (select 1 from run_packages x where x.asset_uid = k.asset_uid and x.purl = k.purl and x.path = k.path)
+      returning 1)
+    select count(*)::int as n from d`, p);
+  return { seen: up.seen ?? 0, inserted: up.inserted ?? 0, updated: up.updated ?? 0, deleted: del.n ?? 0 };
+}

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { AssetDraft, FindingDraft, PackageDraft, RelationshipDraft, type NormalizedRecord, type Coverage } from '../../model/index.js';
+import { badInput } from '../../model/errors.js';
+import type { Queryable } from '../../store/db.js';
+import type { ZodType } from 'zod';
+
+/**
+ * Staging: a run's records are validated at the edge, then COPYed into temporary tables inside the run's
+ * transaction. The merge is set-based SQL over those tables, so a million records cost a handful of
+ * statements, and a crash before commit leaves nothing behind.
+ */
+export const STAGE_DDL = `
+create temp table stage_assets (seq int, scope text, uid text, kind text, provider text, account text, region text,
+  name text, properties jsonb, tags jsonb, owner text, owner_reason text, environment text, criticality text,
+  reference boolean, content_hash text) on commit drop;
+create temp table stage_relationships (seq int, scope text, from_uid text, kind text, to_uid text, properties jsonb) on commit drop;
+create temp table stage_packages (seq int, scope text, asset_uid text, purl text, path text, ecosystem text, name text,
+  version text, source_name text, source_version text, layer_digest text, licenses text[]) on commit drop;
+create temp table stage_findings (seq int, scope text, fingerprint text, kind text, rule_id text, advisory_id text,
+  title text, description text, severity text, asset_uid text, package_purl text, owner text, evidence jsonb,
+  remediation text, properties jsonb, original_id text, content_hash text) on commit drop;
+create temp table stage_scopes (scope text primary key, coverage text, error text) on commit drop;
+`;
+
+const ASSET_COLS = ['seq', 'scope', 'uid', 'kind', 'provider', 'account', 'region', 'name', 'properties', 'tags', 'owner', 'owner_reason', 'environment', 'criticality', 'reference', 'content_hash'];
+const REL_COLS = ['seq', 'scope', 'from_uid', 'kind', 'to_uid', 'properties'];
+const PKG_COLS = ['seq', 'scope', 'asset_uid', 'purl', 'path', 'ecosystem', 'name', 'version', 'source_name', 'source_version', 'layer_digest', 'licenses'];
+const FINDING_COLS = ['seq', 'scope', 'fingerprint', 'kind', 'rule_id', 'advisory_id', 'title', 'description', 'severity', 'asset_uid', 'package_purl', 'owner', 'evidence', 'remediation', 'properties', 'original_id', 'content_hash'];
+
+function hash(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+}
+
+const SEVERITY_RANK: Record<Coverage, number> = { complete: 0, partial: 1, failed: 2 };
+
+export interface StageCounts {
+  assets: number;
+  relationships: number;
+  packages: number;
+  findings: number;
+}
+
+/** Buffers validated records and flushes them to the stage tables in COPY batches. */
+export class Stager {
+  private seq = 0;
+  private assets: unknown[][] = [];
+  private rels: unknown[][] = [];
+  private pkgs: unknown[][] = [];
+  private findings: unknown[][] = [];
+  readonly coverage = new Map<string, { coverage: Coverage; error: string | null }>();
+  /** Scopes that items were placed in; each needs a coverage statement. */
+  private readonly itemScopes = new Set<string>();
+  readonly counts: StageCounts = { assets: 0, relationships: 0, packages: 0, findings: 0 };
+
+  constructor(
+    private readonly tx: Queryable,
+    private readonly where: string,
+    private readonly batchSize = 5000,
+  ) {}
+
+  private validate<T>(schema: ZodType<T>, value: unknown, what: string): T {
+    const r = schema.safeParse(value);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      const path = issue?.path.join('.') ?? '';
+      throw badInput(this.where, `record ${this.seq} (${what}${path ? ` field ${path}` : ''}): ${issue?.message ?? 'invalid'}`);
+    }
+    return r.data;
+  }
+
+  async add(record: NormalizedRecord): Promise<void> {
+    this.seq++;
+    const seq = this.seq;
+    if (!record.scope) throw badInput(this.where, `record ${seq} (${record.type}): scope is empty`);
+    switch (record.type) {
+      case 'coverage': {
+        const prev = this.coverage.get(record.scope);
+        // The worst statement wins: one partial service makes the scope partial.
+        if (!prev || SEVERITY_RANK[record.coverage] > SEVERITY_RANK[prev.coverage]) {
+          this.coverage.set(record.scope, { coverage: record.coverage, error: record.error ?? prev?.error ?? null });
+        }
+        return;
+      }
+      case 'asset': {
+        const a = this.validate(AssetDraft, record.asset, 'asset');
+        this.itemScopes.add(record.scope);
+        const content = [a.kind, a.provider, a.account, a.region, a.name, a.properties, a.tags, a.owner, a.ownerReason, a.environment, a.criticality, record.scope];
+        this.assets.push([seq, record.scope, a.uid, a.kind, a.provider, a.account, a.region, a.name, a.properties, a.tags, a.owner, a.ownerReason, a.environment, a.criticality, a.reference, hash(content)]);
+        this.counts.assets++;
+        if (this.assets.length >= this.batchSize) await this.flushAssets();
+        return;
+      }
+      case 'relationship': {
+        const r = this.validate(RelationshipDraft, record.relationship, 'relationship');
+        this.itemScopes.add(record.scope);
+        this.rels.push([seq, record.scope, r.from, r.kind, r.to, r.properties]);
+        this.counts.relationships++;
+        if (this.rels.length >= this.batchSize) await this.flushRels();
+        return;
+      }
+      case 'package': {
+        const p = this.validate(PackageDraft, record.package, 'package');
+        this.itemScopes.add(record.scope);
+        this.pkgs.push([seq, record.scope, p.assetUid, p.purl, p.path, p.ecosystem, p.name, p.version, p.sourceName, p.sourceVersion, p.layerDigest, p.licenses]);
+        this.counts.packages++;
+        if (this.pkgs.length >= this.batchSize) await this.flushPkgs();
+        return;
+      }
+      case 'finding': {
+        const f = this.validate(FindingDraft, record.finding, 'finding');
+        this.itemScopes.add(record.scope);
+        const content = [f.kind, f.ruleId, f.advisoryId, f.title, f.description, f.severity, f.assetUid, f.packagePurl, f.owner, f.evidence, f.remediation, f.properties];
+        this.findings.push([seq, record.scope, f.fingerprint, f.kind, f.ruleId, f.advisoryId, f.title, f.description, f.severity, f.assetUid, f.packagePurl, f.owner, f.evidence, f.remediation, f.properties, f.originalId, hash(content)]);
+        this.counts.findings++;
+        if (this.findings.length >= this.batchSize) await this.flushFindings();
+        return;
+      }
+    }
+  }
+
+  private async flushAssets() {
+    if (this.assets.length) await this.tx.copyRows('stage_assets', ASSET_COLS, this.assets);
+    this.assets = [];
+  }
+  private async flushRels() {
+    if (this.rels.length) await this.tx.copyRows('stage_relationships', REL_COLS, this.rels);
+    this.rels = [];
+  }
+  private async flushPkgs() {
+    if (this.pkgs.length) await this.tx.copyRows('stage_packages', PKG_COLS, this.pkgs);
+    this.pkgs = [];
+  }
+  private async flushFindings() {
+    if (this.findings.length) await this.tx.copyRows('stage_findings', FINDING_COLS, this.findings);
+    this.findings = [];
+  }
+
+  /** Flushes what is buffered, checks every item scope has a coverage statement, and stages the scopes. */
+  async finish(): Promise<void> {
+    await this.flushAssets();
+    await this.flushRels();
+    await this.flushPkgs();
+    await this.flushFindings();
+    const missing = [...this.itemScopes].filter((s) => !this.coverage.has(s));
+    if (missing.length > 0) {
+      throw badInput(this.where, `records in scope ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` (+${missing.length - 3})` : ''} without a coverage statement (source bug)`);
+    }
+    await this.tx.copyRows('stage_scopes', ['scope', 'coverage', 'error'], [...this.coverage].map(([scope, c]) => [scope, c.coverage, c.error]));
+    await this.tx.exec('analyze stage_assets; analyze stage_relationships; analyze stage_packages; analyze stage_findings; analyze stage_scopes;');
+  }
+}
