@@ -17,7 +17,9 @@ const types = {
 function wrap(client: pg.PoolClient): Queryable {
   return {
     async query<T extends object = Row>(sql: string, params?: readonly unknown[]) {
-      const r = await client.query({ text: sql, values: params ? [...params] : [], types });
+      // Always the extended protocol: one statement per call, so user SQL cannot smuggle a COMMIT past read-only.
+      const config: pg.QueryConfig & { queryMode: 'extended' } = { text: sql, values: params ? [...params] : [], types, queryMode: 'extended' };
+      const r = await client.query(config);
       return r.rows as T[];
     },
     async exec(sql: string) {

@@ -28,3 +28,8 @@ select p.asset_uid, p.purl, p.path, p.ecosystem, p.name, p.version, p.source_nam
        p.layer_digest, p.licenses, p.source, p.first_seen, a.kind as asset_kind, a.owner
 from packages p left join assets a on a.uid = p.asset_uid;
 comment on view v_packages is 'Installed packages with the kind and owner of the asset they are on.';
+comment on column v_assets.last_seen is 'When last seen: the latest run of its scope for present, verified assets; otherwise when last verified.';
+comment on column v_findings.last_seen is 'When last reported: the latest run of a reporting scope for open, verified findings; otherwise when last verified.';
+comment on column v_findings.sources is 'Sources (tools) that currently report this finding.';
+comment on column v_packages.asset_kind is 'Kind of the asset the package is on.';
+comment on column v_packages.owner is 'Owner of the asset the package is on.';

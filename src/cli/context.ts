@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import type { Db } from '../store/db.js';
+import { openDb } from '../store/open.js';
+import { MothershipError } from '../model/errors.js';
+import { FORMATS, type Format } from './output.js';
+
+export const DEFAULT_DB = './.mothership';
+
+/** The store location: --db, else MOTHERSHIP_DB, else ./.mothership (an embedded PGlite directory). */
+export function dbLocation(cmd: Command): string {
+  const opts = cmd.optsWithGlobals<{ db?: string }>();
+  return opts.db ?? process.env.MOTHERSHIP_DB ?? DEFAULT_DB;
+}
+
+export async function withDb<T>(cmd: Command, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDb(dbLocation(cmd));
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+export function parseFormat(value: string): Format {
+  if (!(FORMATS as readonly string[]).includes(value)) {
+    throw new MothershipError('BAD_INPUT', `--format ${value}: expected one of ${FORMATS.join(', ')}`);
+  }
+  return value as Format;
+}
+
+export function parsePositiveInt(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new MothershipError('BAD_INPUT', `${flag} ${value}: expected a non-negative integer`);
+    return n;
+  };
+}
+
+/** One summary line to stderr-free stdout for humans; kept short so scripts can grep it. */
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)}s`;
+}

@@ -1,0 +1,4 @@
+import type { Engine } from './engine.js';
+
+/** Every analysis engine, listed explicitly; `after` (not position) decides the order they run in. */
+export const ENGINES: readonly Engine[] = [];

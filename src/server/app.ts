@@ -1,0 +1,43 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Db } from '../store/db.js';
+import { VERSION } from '../version.js';
+import { registerOverview } from './routes/overview.js';
+import { MothershipError } from '../model/errors.js';
+
+export interface ServerOptions {
+  db: Db;
+  logger?: boolean;
+}
+
+const STATUS: Record<MothershipError['code'], number> = {
+  BAD_INPUT: 400, UNSUPPORTED: 415, NOT_FOUND: 404, CONFLICT: 409, DB: 503, INTERRUPTED: 503,
+};
+
+/** Builds the HTTP server; the caller decides where it listens. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false });
+  // One place maps typed errors to HTTP; anything else is a 500 without internals.
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof MothershipError) return reply.status(STATUS[err.code]).send({ error: err.code, message: err.message });
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status < 500) return reply.status(status).send({ error: 'BAD_REQUEST', message: (err as Error).message });
+    app.log.error(err);
+    return reply.status(500).send({ error: 'INTERNAL', message: 'internal error' });
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+  });
+
+  app.get('/healthz', async () => {
+    await options.db.query('select 1');
+    return { status: 'ok', backend: options.db.backend };
+  });
+  app.get('/api/v1/version', async () => {
+    const rows = await options.db.query<{ v: number }>('select max(version)::int as v from schema_migrations');
+    return { name: 'mothership', version: VERSION, schema_version: rows[0]?.v ?? 0, backend: options.db.backend };
+  });
+  registerOverview(app, options.db);
+  return app;
+}

@@ -1,0 +1,9 @@
+import type { DumpReader, Parser } from '../model/plugin.js';
+
+/**
+ * Every parser and dump reader, listed explicitly: no registration by import side effect. Adding a
+ * format is one new module plus one line here. Order does not matter: sniffing must be unambiguous.
+ */
+export const PARSERS: readonly Parser[] = [];
+
+export const DUMP_READERS: readonly DumpReader[] = [];

@@ -1,0 +1,46 @@
+import { open, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type { ReportFile } from '../model/plugin.js';
+
+const HEAD_BYTES = 64 * 1024;
+
+/** A report on disk: the head is read once for sniffing; text() and stream() read the rest on demand. */
+export async function openReportFile(path: string): Promise<ReportFile & { path: string; size: number }> {
+  const info = await stat(path);
+  const handle = await open(path, 'r');
+  let head: Uint8Array;
+  try {
+    const buf = Buffer.alloc(Math.min(HEAD_BYTES, info.size));
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    head = buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  return {
+    name: basename(path),
+    path,
+    size: info.size,
+    head,
+    text: () => readFile(path, 'utf8'),
+    stream: () => createReadStream(path),
+  };
+}
+
+/** A report held in memory (uploads, tests). */
+export function memoryReportFile(name: string, content: string | Uint8Array): ReportFile {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+  return {
+    name,
+    head: bytes.subarray(0, HEAD_BYTES),
+    text: () => Promise.resolve(bytes.toString('utf8')),
+    stream: async function* () {
+      yield bytes;
+    },
+  };
+}
+
+/** The first non-whitespace characters of a head, for cheap format sniffing. */
+export function headText(head: Uint8Array, max = 4096): string {
+  return Buffer.from(head.subarray(0, max)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+}

@@ -1,0 +1,66 @@
+import type { Queryable } from '../db.js';
+
+export interface FindingFilter {
+  kind?: string;
+  rule?: string;
+  severity?: string;
+  owner?: string;
+  /** open, resolved, or all. */
+  status?: string;
+  asset?: string;
+}
+
+/** The findings JSON contract (CLI and API): extend with new fields, never rename. */
+export interface FindingRow {
+  id: number;
+  fingerprint: string;
+  kind: string;
+  rule_id: string | null;
+  advisory_id: string | null;
+  title: string;
+  severity: string;
+  risk_score: number | null;
+  status: string;
+  triage: string;
+  asset_uid: string | null;
+  package_purl: string | null;
+  owner: string | null;
+  evidence: Record<string, unknown>;
+  sources: string[];
+  unverified: boolean;
+  first_seen: Date;
+  last_seen: Date;
+  resolved_at: Date | null;
+}
+
+const SEVERITY_ORDER = `case severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`;
+
+function where(f: FindingFilter): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => { params.push(v); clauses.push(sql.replace('?', `$${params.length}`)); };
+  if (f.status && f.status !== 'all') add('status = ?', f.status);
+  if (f.kind) add('kind = ?', f.kind);
+  if (f.rule) add('rule_id = ?', f.rule);
+  if (f.severity) add('severity = any(?::text[])', f.severity.split(',').map((s) => s.trim().toLowerCase()));
+  if (f.owner) add('owner = ?', f.owner);
+  if (f.asset) add('asset_uid = ?', f.asset);
+  return { sql: clauses.length ? `where ${clauses.join(' and ')}` : '', params };
+}
+
+export async function countFindings(db: Queryable, f: FindingFilter): Promise<number> {
+  const w = where(f);
+  const rows = await db.query<{ n: number }>(`select count(*)::int as n from findings ${w.sql}`, w.params);
+  return rows[0]?.n ?? 0;
+}
+
+/** Ordered by risk, then severity, then id: the most urgent first. */
+export async function listFindings(db: Queryable, f: FindingFilter, page: { limit?: number; offset?: number } = {}): Promise<FindingRow[]> {
+  const w = where(f);
+  const limit = page.limit !== undefined ? `limit ${Math.max(0, Math.floor(page.limit))}` : '';
+  const offset = page.offset ? `offset ${Math.max(0, Math.floor(page.offset))}` : '';
+  return db.query<FindingRow>(`select id, fingerprint, kind, rule_id, advisory_id, title, severity, risk_score, status, triage,
+      asset_uid, package_purl, owner, evidence, sources, unverified, first_seen, last_seen, resolved_at
+    from v_findings ${w.sql}
+    order by risk_score desc nulls last, ${SEVERITY_ORDER}, id ${limit} ${offset}`, w.params);
+}
