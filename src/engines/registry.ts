@@ -1,4 +1,5 @@
 import type { Engine } from './engine.js';
+import { rulesEngine } from './rules/engine.js';
 
 /** Every analysis engine, listed explicitly; `after` (not position) decides the order they run in. */
-export const ENGINES: readonly Engine[] = [];
+export const ENGINES: readonly Engine[] = [rulesEngine()];
