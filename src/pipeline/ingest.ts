@@ -20,15 +20,15 @@ export interface IngestResult extends SyncResult {
   type: string;
 }
 
-export function parserFor(file: { name: string; head: Uint8Array }, type?: string): Parser {
+export function parserFor(file: { name: string; head: Uint8Array }, type?: string, where = file.name): Parser {
   if (type) {
     const p = PARSERS.find((x) => x.type === type);
-    if (!p) throw new MothershipError('UNSUPPORTED', `${file.name}: unknown report type ${type}; known: ${PARSERS.map((x) => x.type).join(', ')}`);
+    if (!p) throw new MothershipError('UNSUPPORTED', `${where}: unknown report type ${type}; known: ${PARSERS.map((x) => x.type).join(', ')}`);
     return p;
   }
   const matches = PARSERS.filter((p) => p.accepts(file));
-  if (matches.length === 0) throw new MothershipError('UNSUPPORTED', `${file.name}: not a report format Mothership reads (pass --type to force one; known: ${PARSERS.map((x) => x.type).join(', ') || 'none'})`);
-  if (matches.length > 1) throw new MothershipError('UNSUPPORTED', `${file.name}: ambiguous format, could be ${matches.map((p) => p.type).join(' or ')}; pass --type`);
+  if (matches.length === 0) throw new MothershipError('UNSUPPORTED', `${where}: not a report format Mothership reads (pass --type to force one; known: ${PARSERS.map((x) => x.type).join(', ') || 'none'})`);
+  if (matches.length > 1) throw new MothershipError('UNSUPPORTED', `${where}: ambiguous format, could be ${matches.map((p) => p.type).join(' or ')}; pass --type`);
   return matches[0]!;
 }
 
@@ -46,7 +46,7 @@ async function* withOwner(records: AsyncIterable<NormalizedRecord>, owner: strin
 /** Ingests one report file as one run of its parser: transactional and idempotent. */
 export async function ingestFile(db: Db, path: string, options: IngestOptions = {}): Promise<IngestResult> {
   const file = await openReportFile(path);
-  const parser = parserFor(file, options.type);
+  const parser = parserFor(file, options.type, path);
   const result = await syncRun(db, withOwner(parser.parse(file), options.owner), {
     source: parser.id,
     where: path,

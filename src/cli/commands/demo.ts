@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../../store/open.js';
-import { runDemo } from '../../pipeline/demo.js';
 import { dbLocation, parsePositiveInt, seconds } from '../context.js';
 import { progress } from '../progress.js';
 import { serve, DEFAULT_PORT } from './serve.js';
@@ -18,6 +17,8 @@ export function registerDemo(program: Command): void {
     .option('--host <host>', 'interface to listen on', process.env.MOTHERSHIP_HOST ?? '127.0.0.1')
     .option('--no-serve', 'stop after loading')
     .action(async (opts: { scale: number; seed: number; dataDir?: string; port: number; host: string; serve: boolean }, cmd: Command) => {
+      // Loaded on use: the generator is only needed by this command.
+      const { runDemo } = await import('../../pipeline/demo.js');
       const db = await openDb(dbLocation(cmd));
       const dataDir = opts.dataDir ?? join(tmpdir(), `mothership-demo-s${opts.scale}-seed${opts.seed}`);
       const bar = progress('demo', 1);
