@@ -6,8 +6,9 @@ export const FORMATS: readonly Format[] = ['table', 'json', 'csv'];
 function plain(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'bigint') return v.toString();
+  return JSON.stringify(v) ?? '';
 }
 
 /** Spreadsheet apps run cells that start with these as formulas; a leading quote makes them text. */

@@ -11,7 +11,7 @@ function escapeCopy(s: string): string {
 
 /** Array literal for text[]: every element quoted, quotes and backslashes escaped. */
 function arrayLiteral(values: readonly unknown[]): string {
-  const parts = values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`));
+  const parts = values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v as string | number).replace(/[\\"]/g, (c) => `\\${c}`)}"`));
   return `{${parts.join(',')}}`;
 }
 
