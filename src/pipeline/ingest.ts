@@ -32,13 +32,14 @@ export function parserFor(file: { name: string; head: Uint8Array }, type?: strin
   return matches[0]!;
 }
 
-/** An explicit owner applies to what the report defines, unless the report names its own. */
+/**
+ * An explicit owner applies to the assets the report defines, unless the report names its own; findings
+ * follow their asset's owner, so later attribution (e.g. to a base image's owner) stays possible.
+ */
 async function* withOwner(records: AsyncIterable<NormalizedRecord>, owner: string | undefined): AsyncIterable<NormalizedRecord> {
   for await (const r of records) {
     if (owner && r.type === 'asset' && !r.asset.reference && !r.asset.owner) {
       yield { ...r, asset: { ...r.asset, owner, ownerReason: 'explicit (--owner)' } };
-    } else if (owner && r.type === 'finding' && !r.finding.owner) {
-      yield { ...r, finding: { ...r.finding, owner } };
     } else yield r;
   }
 }

@@ -107,6 +107,11 @@ export async function syncRun(db: Db, records: AsyncIterable<NormalizedRecord> |
       await tx.query(st.text, st.params);
       await tx.query(`update runs set status = $2, finished_at = now(), counts = $3, error = $4 where id = $1`,
         [runId, status, JSON.stringify(result), errors.length ? errors.slice(0, 20).join('; ') : null]);
+      // Transactional outbox: notifiers and event streams learn about the run only if it committed.
+      if (result.findings.new + result.findings.reopened + result.findings.resolved > 0 || result.assets.inserted + result.assets.gone > 0) {
+        await tx.query(`insert into outbox (topic, payload) values ('run.finished', $1)`,
+          [JSON.stringify({ run: runId, source: options.source, status, findings: result.findings, assets: result.assets })]);
+      }
       return { result, status };
     });
     return { runId, status: counts.status, counts: counts.result, ms: performance.now() - started };

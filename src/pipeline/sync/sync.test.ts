@@ -147,3 +147,18 @@ describe('scoped sync', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('outbox', () => {
+  it('a run that changed findings leaves one run.finished event; an identical re-run leaves none', async () => {
+    const t2 = await createTestDb();
+    const db = t2.db;
+    const S = 'aws:333:us-east-1:ec2';
+    const input = [complete(S), instance('o1', S), finding('o1', S)];
+    const first = await syncRun(db, input, { source: 'outbox' });
+    await syncRun(db, input, { source: 'outbox' });
+    const rows = await db.query<{ topic: string; payload: { run: number; findings: { new: number } } }>('select topic, payload from outbox order by id');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ topic: 'run.finished', payload: { run: first.runId, findings: { new: 1 } } });
+    await t2.drop();
+  });
+});
