@@ -1,4 +1,5 @@
 import type { DumpReader, Parser } from '../model/plugin.js';
+import { awsDump } from './aws/dump-reader.js';
 
 /**
  * Every parser and dump reader, listed explicitly: no registration by import side effect. Adding a
@@ -6,4 +7,4 @@ import type { DumpReader, Parser } from '../model/plugin.js';
  */
 export const PARSERS: readonly Parser[] = [];
 
-export const DUMP_READERS: readonly DumpReader[] = [];
+export const DUMP_READERS: readonly DumpReader[] = [awsDump];

@@ -1,0 +1,49 @@
+import type { ZodType } from 'zod';
+import type { NormalizedRecord } from '../../model/index.js';
+import { badInput } from '../../model/errors.js';
+
+/**
+ * The outcome of one AWS API call, whether read from a dump file or made live. `missing` means the call
+ * was not collected: it states nothing, so nothing may be swept because of it.
+ */
+export type CallResult<T> =
+  | { status: 'missing'; call: string }
+  | { status: 'error'; call: string; code: string; message: string }
+  | { status: 'ok'; call: string; /** File or request, for error messages. */ where: string; data: T };
+
+/** Checks the shape of a successful call; a mismatch names the file and the field. */
+export function validated<T>(schema: ZodType<T>, result: CallResult<unknown>): CallResult<T> {
+  if (result.status !== 'ok') return result;
+  return { ...result, data: parseShape(schema, result.data, result.where) };
+}
+
+/** Parses a value against a schema or throws BAD_INPUT naming `where`, the field path and what was expected. */
+export function parseShape<T>(schema: ZodType<T>, value: unknown, where: string, fieldPrefix = ''): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const path = [fieldPrefix, ...(issue?.path ?? []).map(String)].filter((p) => p !== '').join('.');
+  throw badInput(where, `${path ? `field ${path}: ` : ''}${issue?.message ?? 'unexpected shape'}`);
+}
+
+/** One line saying why a call did not contribute, e.g. `ec2-describe-instances: AccessDenied: ...`. */
+export function describeFailure(result: CallResult<unknown>): string | null {
+  if (result.status === 'missing') return `${result.call}: not collected`;
+  if (result.status === 'error') return `${result.call}: ${result.code}${result.message ? `: ${result.message}` : ''}`;
+  return null;
+}
+
+/**
+ * The coverage of a scope from the list calls that enumerate it, plus problems found on per-resource calls:
+ * nothing when no list call was collected; `complete` only when every list call worked and no detail call
+ * was refused; `failed` when none worked; `partial` otherwise (a missing list call means its kind of
+ * resource was not seen, so the scope cannot be swept whole).
+ */
+export function scopeCoverage(scope: string, listCalls: readonly CallResult<unknown>[], detailProblems: readonly string[] = []): NormalizedRecord | null {
+  if (listCalls.every((c) => c.status === 'missing')) return null;
+  const worked = listCalls.filter((c) => c.status === 'ok').length;
+  const problems = [...listCalls.map(describeFailure).filter((p): p is string => p !== null), ...detailProblems];
+  if (problems.length === 0) return { type: 'coverage', scope, coverage: 'complete' };
+  const error = problems.length > 5 ? `${problems.slice(0, 5).join('; ')}; (+${problems.length - 5} more)` : problems.join('; ');
+  return { type: 'coverage', scope, coverage: worked === 0 ? 'failed' : 'partial', error };
+}

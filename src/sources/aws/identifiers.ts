@@ -1,0 +1,38 @@
+/**
+ * Names every AWS module agrees on: ARNs (asset uids) and sync scopes. One place, so the dump reader and a
+ * live collector produce the same uids and a re-import never forks an asset.
+ */
+
+/** The partition of a region: ARNs in China and GovCloud do not start with `arn:aws:`. */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/** A regional resource id such as `us-east-1`, `us-gov-west-1`, `ap-southeast-2`. */
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
+
+export function accountRootArn(partition: string, account: string): string {
+  return `arn:${partition}:iam::${account}:root`;
+}
+
+/** `arn:aws:ec2:<region>:<account>:<type>/<id>` for instance, security-group, subnet, vpc. */
+export function ec2Arn(region: string, account: string, type: string, id: string): string {
+  return `arn:${partitionOf(region)}:ec2:${region}:${account}:${type}/${id}`;
+}
+
+export function s3BucketArn(partition: string, bucket: string): string {
+  return `arn:${partition}:s3:::${bucket}`;
+}
+
+export function iamArn(partition: string, account: string, resource: string): string {
+  return `arn:${partition}:iam::${account}:${resource}`;
+}
+
+/** The unit of mark-and-sweep: `aws:<account>:<region | global>:<service>`. */
+export function awsScope(account: string, region: string | null, service: string): string {
+  return `aws:${account}:${region ?? 'global'}:${service}`;
+}

@@ -1,0 +1,29 @@
+/** AWS tags as the CLI prints them: a list of `{Key, Value}`. */
+export interface AwsTag {
+  Key: string;
+  Value: string;
+}
+
+/** The flat `key → value` map stored in the tags column. */
+export function tagMap(tags: readonly AwsTag[] | undefined | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of tags ?? []) out[t.Key] = t.Value;
+  return out;
+}
+
+/** Tag keys that name an owner, most specific first: a team routes better than a person. */
+const OWNER_TAG_KEYS = ['team', 'owner'] as const;
+
+/**
+ * The owner a resource declares through its tags (`team`, then `owner`, keys case-insensitive), with the
+ * reason shown to users. Issue #5 adds the full precedence (catalog, account defaults).
+ */
+export function ownerFromTags(tags: Readonly<Record<string, string>>): { owner: string | null; ownerReason: string | null } {
+  for (const wanted of OWNER_TAG_KEYS) {
+    for (const [key, value] of Object.entries(tags)) {
+      const v = value.trim();
+      if (key.toLowerCase() === wanted && v !== '') return { owner: v, ownerReason: `tag ${key}=${v}` };
+    }
+  }
+  return { owner: null, ownerReason: null };
+}
