@@ -6,6 +6,7 @@ import { analyze } from '../../pipeline/analyze.js';
 import { rulesEngine } from './engine.js';
 import { imdsv1Allowed } from './builtin/imdsv1-allowed.js';
 import { securityGroupOpenAdminPort } from './builtin/security-group-open-admin-port.js';
+import { s3BucketPublic } from './builtin/s3-bucket-public.js';
 
 const SCOPE = 'aws:111111111111:us-east-1:ec2';
 const inst = (id: string, metadata: Record<string, unknown>): NormalizedRecord => ({
@@ -71,6 +72,37 @@ describe('built-in rules', () => {
     const [r] = await analyze(t.db, { engines: [rulesEngine([broken])] });
     expect(r?.status).toBe('partial');
     expect(await violations('aws.ec2.imdsv1-allowed')).toHaveLength(1);
+  });
+
+  it('public buckets: policy or ACL, unless Block Public Access neutralizes it', async () => {
+    const S3 = 'aws:222222222222:global:s3';
+    const ACC = 'aws:222222222222:global:account';
+    const bucket = (name: string, properties: Record<string, unknown>): NormalizedRecord => ({
+      type: 'asset', scope: S3, asset: { uid: `arn:aws:s3:::${name}`, kind: 'aws.s3.bucket', account: '222222222222', properties } });
+    const publicPolicy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::x/*' }] };
+    const conditioned = { Statement: { Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1' } } } };
+    const allUsers = { Grants: [{ Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' }, Permission: 'READ' }] };
+    await syncRun(t.db, [
+      { type: 'coverage', scope: S3, coverage: 'complete' },
+      { type: 'coverage', scope: ACC, coverage: 'complete' },
+      { type: 'asset', scope: ACC, asset: { uid: 'arn:aws:iam::222222222222:root', kind: 'aws.account', account: '222222222222', properties: { S3PublicAccessBlock: null } } },
+      bucket('public-policy', { Policy: publicPolicy, PublicAccessBlock: null }),
+      bucket('public-acl', { Policy: null, Acl: allUsers }),
+      bucket('blocked', { Policy: publicPolicy, PublicAccessBlock: { RestrictPublicBuckets: true, IgnorePublicAcls: true, BlockPublicAcls: true, BlockPublicPolicy: true } }),
+      bucket('conditioned', { Policy: conditioned }),
+      bucket('private', { Policy: null, Acl: { Grants: [{ Grantee: { Type: 'CanonicalUser', ID: 'abc' }, Permission: 'FULL_CONTROL' }] } }),
+    ], { source: 's3-fixture' });
+    await analyze(t.db, { engines: [rulesEngine([s3BucketPublic])] });
+    const found = await violations('aws.s3.bucket-public');
+    expect(found.map((v) => v.asset_uid)).toEqual(['arn:aws:s3:::public-acl', 'arn:aws:s3:::public-policy']);
+    expect(found[0]?.evidence).toEqual({ acl_permissions: ['READ'] });
+    // The account-level block neutralizes both.
+    await syncRun(t.db, [
+      { type: 'coverage', scope: ACC, coverage: 'complete' },
+      { type: 'asset', scope: ACC, asset: { uid: 'arn:aws:iam::222222222222:root', kind: 'aws.account', account: '222222222222', properties: { S3PublicAccessBlock: { RestrictPublicBuckets: true, IgnorePublicAcls: true } } } },
+    ], { source: 's3-fixture' });
+    await analyze(t.db, { engines: [rulesEngine([s3BucketPublic])] });
+    expect(await violations('aws.s3.bucket-public')).toEqual([]);
   });
 
   it('rejects a malformed rule with its id and field', () => {
