@@ -1,10 +1,11 @@
 import type { DumpReader, Parser } from '../model/plugin.js';
 import { awsDump } from './aws/dump-reader.js';
+import { trivyJson } from './trivy/parser.js';
 
 /**
  * Every parser and dump reader, listed explicitly: no registration by import side effect. Adding a
  * format is one new module plus one line here. Order does not matter: sniffing must be unambiguous.
  */
-export const PARSERS: readonly Parser[] = [];
+export const PARSERS: readonly Parser[] = [trivyJson];
 
 export const DUMP_READERS: readonly DumpReader[] = [awsDump];

@@ -1,0 +1,13 @@
+import type { TrivyLayer, TrivyOS } from './schema.js';
+
+/** What every item of one report shares: the artifact asset and its OS (for purls). */
+export interface ReportContext {
+  assetUid: string;
+  os: TrivyOS;
+}
+
+/** The image layer an item came from, as evidence; null outside images. */
+export function layerOf(layer: TrivyLayer): { digest: string | null; diffId: string | null } | null {
+  if (!layer || (!layer.Digest && !layer.DiffID)) return null;
+  return { digest: layer.Digest || null, diffId: layer.DiffID || null };
+}

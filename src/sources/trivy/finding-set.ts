@@ -1,0 +1,54 @@
+import { SEVERITIES, type FindingInput, type Severity } from '../../model/index.js';
+
+/** Trivy severities: CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN. Unknown or missing → info. */
+export function severityOf(trivy: string | null | undefined): Severity {
+  const s = (trivy ?? '').toLowerCase();
+  return (SEVERITIES as readonly string[]).includes(s) && s !== 'info' ? (s as Severity) : 'info';
+}
+
+const rank = (s: Severity) => SEVERITIES.length - SEVERITIES.indexOf(s);
+
+/** Where in the report one sighting of a finding was: shown as evidence, counted by the corpus test. */
+export type Occurrence = Record<string, unknown>;
+
+export interface Sighting {
+  finding: FindingInput & { fingerprint: string; severity: Severity };
+  occurrence: Occurrence;
+}
+
+/** Builds the final draft once all sightings of one fingerprint are known. */
+export type Finalize = (first: Sighting['finding'], occurrences: readonly Occurrence[]) => FindingInput;
+
+/** One sighting: the draft as is. Several: the list of places goes into evidence.occurrences. */
+export const listOccurrences: Finalize = (first, occurrences) =>
+  occurrences.length < 2 ? first : { ...first, evidence: { ...first.evidence, occurrences } };
+
+/**
+ * Sightings with one fingerprint are one finding: Trivy reports the same CVE in the same package once per
+ * lockfile or jar, and the store keeps one row per fingerprint. Rather than let the sync keep the last
+ * sighting, every place is kept as evidence and the highest severity wins.
+ */
+export class FindingSet {
+  private readonly entries = new Map<string, { first: Sighting['finding']; severity: Severity; occurrences: Occurrence[] }>();
+
+  constructor(private readonly finalize: Finalize = listOccurrences) {}
+
+  add(sighting: Sighting): void {
+    const e = this.entries.get(sighting.finding.fingerprint);
+    if (!e) {
+      this.entries.set(sighting.finding.fingerprint, { first: sighting.finding, severity: sighting.finding.severity, occurrences: [sighting.occurrence] });
+      return;
+    }
+    e.occurrences.push(sighting.occurrence);
+    if (rank(sighting.finding.severity) > rank(e.severity)) e.severity = sighting.finding.severity;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  *drain(): Generator<FindingInput> {
+    for (const e of this.entries.values()) yield this.finalize({ ...e.first, severity: e.severity }, e.occurrences);
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,108 @@
+import { vulnFingerprint } from '../../findings/fingerprint.js';
+import { ecosystemOf, isOsFamily } from './ecosystem.js';
+import { severityOf, type Finalize, type Occurrence, type Sighting } from './finding-set.js';
+import { purlOf } from './purl.js';
+import { layerOf, type ReportContext } from './context.js';
+import type { TrivyResult, TrivyVulnerability } from './schema.js';
+
+const CVE = /^CVE-\d{4}-\d{4,}$/i;
+/** Reference URLs that name exactly one CVE record (NVD, cve.org, MITRE). */
+const CVE_URL = /^https?:\/\/(?:nvd\.nist\.gov\/vuln\/detail\/|www\.cve\.org\/CVERecord\?id=|cve\.mitre\.org\/cgi-bin\/cvename\.cgi\?name=)(CVE-\d{4}-\d{4,})\/?$/i;
+
+/**
+ * The id a vulnerability is known by everywhere: the CVE when there is one. Trivy reports a GHSA id when
+ * its source had no CVE at the time; if the record names exactly one CVE (in VendorIDs or as the CVE
+ * record among its references) that CVE is the canonical id and the GHSA an alias. Ambiguity keeps the GHSA.
+ */
+export function canonicalAdvisoryId(v: Pick<TrivyVulnerability, 'VulnerabilityID' | 'VendorIDs' | 'References'>): { id: string; aliases: string[] } {
+  const id = v.VulnerabilityID;
+  if (!/^GHSA-/i.test(id)) return { id, aliases: [] };
+  const cves = new Set<string>();
+  for (const vid of v.VendorIDs) if (CVE.test(vid)) cves.add(vid.toUpperCase());
+  for (const ref of v.References) {
+    const m = CVE_URL.exec(ref.trim());
+    if (m) cves.add(m[1]!.toUpperCase());
+  }
+  if (cves.size !== 1) return { id, aliases: [] };
+  const [cve] = cves;
+  return { id: cve!, aliases: [id] };
+}
+
+/** Trivy's FixedVersion lists alternatives joined by ", " (one per release line). */
+export function splitFixedVersions(fixed: string | null | undefined): string[] {
+  return (fixed ?? '').split(/,\s*/).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** `1:2.3-4` → epoch 1 and `2.3-4`, for OS package versions; language versions are left alone. */
+function splitEpoch(version: string, os: boolean): { epoch: number | null; version: string } {
+  const m = os ? /^(\d+):(.+)$/.exec(version) : null;
+  return m ? { epoch: Number(m[1]), version: m[2]! } : { epoch: null, version };
+}
+
+/**
+ * One vulnerability entry as a sighting of a `vuln` finding. The fingerprint names asset, ecosystem,
+ * package and advisory, never the installed version: an upgrade that leaves the vulnerability keeps the
+ * finding. Entries a vendor marks `not_affected` are not problems and yield nothing.
+ */
+export function vulnSighting(ctx: ReportContext, result: TrivyResult, v: TrivyVulnerability): Sighting | undefined {
+  if (v.Status === 'not_affected') return undefined;
+  const installed = v.InstalledVersion ?? '';
+  const os = isOsFamily(result.Type);
+  const { epoch, version } = splitEpoch(installed, os);
+  const purl = purlOf(v.PkgIdentifier?.PURL, { resultType: result.Type, os: ctx.os, name: v.PkgName, version, epoch });
+  const ecosystem = ecosystemOf(result.Type, purl);
+  const { id, aliases } = canonicalAdvisoryId(v);
+  const occurrence: Occurrence = {
+    target: result.Target,
+    pkgId: v.PkgID ?? null,
+    pkgPath: v.PkgPath ?? null,
+    installedVersion: installed,
+    fixedVersion: v.FixedVersion || null,
+    status: v.Status ?? null,
+    layer: layerOf(v.Layer),
+  };
+  return {
+    occurrence,
+    finding: {
+      fingerprint: vulnFingerprint(ctx.assetUid, ecosystem, v.PkgName, id),
+      kind: 'vuln',
+      advisoryId: id,
+      title: v.Title || `${v.VulnerabilityID} in ${v.PkgName}`,
+      description: v.Description || null,
+      severity: severityOf(v.Severity),
+      assetUid: ctx.assetUid,
+      packagePurl: purl,
+      evidence: occurrence,
+      remediation: null,
+      properties: {
+        ecosystem,
+        packageName: v.PkgName,
+        aliases,
+        cvss: v.CVSS ?? {},
+        cweIds: v.CweIDs,
+        vendorIds: v.VendorIDs,
+        references: v.References,
+        primaryUrl: v.PrimaryURL ?? null,
+        publishedDate: v.PublishedDate ?? null,
+        lastModifiedDate: v.LastModifiedDate ?? null,
+        severitySource: v.SeveritySource ?? null,
+        vendorSeverity: v.VendorSeverity ?? {},
+        dataSource: v.DataSource ? { id: v.DataSource.ID ?? null, name: v.DataSource.Name ?? null, url: v.DataSource.URL ?? null } : null,
+        fixedVersions: [],
+      },
+      originalId: v.VulnerabilityID,
+    },
+  };
+}
+
+/** Fixed versions of every sighting, and the upgrade advice they give. */
+export const finalizeVuln: Finalize = (first, occurrences) => {
+  const fixed = [...new Set(occurrences.flatMap((o) => splitFixedVersions(typeof o.fixedVersion === 'string' ? o.fixedVersion : null)))];
+  const name = typeof first.properties?.packageName === 'string' ? first.properties.packageName : 'the package';
+  return {
+    ...first,
+    evidence: occurrences.length < 2 ? first.evidence : { ...first.evidence, occurrences },
+    remediation: fixed.length ? `Upgrade ${name} to ${fixed.join(', ')}` : null,
+    properties: { ...first.properties, fixedVersions: fixed },
+  };
+};
