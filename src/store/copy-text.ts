@@ -30,8 +30,16 @@ export function copyValue(v: unknown): string {
   if (typeof v === 'bigint') return v.toString();
   if (v instanceof Date) return v.toISOString();
   if (Array.isArray(v)) return escapeCopy(arrayLiteral(v).replace(NUL, ''));
-  // JSON: \u0000 escapes are rejected by jsonb, so drop them too.
-  return escapeCopy(JSON.stringify(v).replace(/\\u0000/g, ''));
+  return escapeCopy(jsonText(v));
+}
+
+/**
+ * JSON text for a jsonb column. jsonb rejects the \u0000 escape, which hostile reports contain, so it is
+ * dropped — but not an escaped backslash followed by the letters u0000.
+ */
+export function jsonText(v: unknown): string {
+  const text = JSON.stringify(v);
+  return text.includes('\\u0000') ? text.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1') : text;
 }
 
 /** Encodes rows into chunks of at most ~chunkBytes of COPY text, so huge loads stream in bounded memory. */

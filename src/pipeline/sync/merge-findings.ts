@@ -1,6 +1,6 @@
 import type { Queryable } from '../../store/db.js';
-import { named } from '../../store/named.js';
-import { count, type RunParams } from './merge-inventory.js';
+import { distinctStage } from './dedupe.js';
+import { count, statement, type RunParams } from './merge-inventory.js';
 
 export interface FindingCounts {
   seen: number;
@@ -15,58 +15,61 @@ export interface FindingCounts {
  * Merges staged findings. Drafts with one fingerprint are one finding, whichever tool sent them; each
  * tool's sighting is a finding_sources link in that tool's scope. A complete run of a scope removes the
  * links it no longer reports, and a finding with no link left is resolved. Triage state is never touched.
+ * Only new or changed rows are written: an identical re-run reads the store and writes nothing.
  */
 export async function mergeFindings(tx: Queryable, p: RunParams): Promise<FindingCounts> {
-  await tx.exec(`create temp table run_findings on commit drop as
-      select distinct on (fingerprint) * from stage_findings order by fingerprint, seq desc;
-    analyze run_findings;
-    create temp table prior_findings on commit drop as
-      select f.id, f.fingerprint, f.status, f.unverified, f.content_hash
-      from findings f join run_findings r on r.fingerprint = f.fingerprint;`);
+  await distinctStage(tx, 'stage_findings', 'run_findings', ['fingerprint'], 'd.seq > s.seq');
+  await tx.exec(`create temp table prior_findings on commit drop as
+      select f.id, f.fingerprint, f.status, f.unverified, f.content_hash, f.source
+      from findings f join run_findings r on r.fingerprint = f.fingerprint;
+    analyze prior_findings;
+    create temp table run_finding_ids on commit drop as
+      select p.id, r.scope, r.original_id from prior_findings p join run_findings r on r.fingerprint = p.fingerprint;`);
 
   // New findings take the asset's owner unless the source named one. Existing ones change only when
   // their content source sends new content, or when they come back (resolved, unverified).
-  await tx.query(...bind(`insert into findings as f (fingerprint, kind, rule_id, advisory_id, title, description, severity,
+  const changes = await count(tx, `with up as (
+      insert into findings as f (fingerprint, kind, rule_id, advisory_id, title, description, severity,
         asset_uid, package_purl, owner, owner_reason, status, evidence, remediation, properties, source, content_hash,
         first_seen, last_seen)
       select r.fingerprint, r.kind, r.rule_id, r.advisory_id, r.title, r.description, r.severity, r.asset_uid,
         r.package_purl, coalesce(r.owner, a.owner),
         case when r.owner is not null then 'source' when a.owner is not null then 'asset' end,
         'open', r.evidence, r.remediation, r.properties, :source::text, r.content_hash, :now::timestamptz, :now::timestamptz
-      from run_findings r left join assets a on a.uid = r.asset_uid
+      from run_findings r
+      left join prior_findings p on p.fingerprint = r.fingerprint
+      left join assets a on a.uid = r.asset_uid
+      where p.id is null or (p.content_hash <> r.content_hash and p.source = :source::text) or p.status = 'resolved' or p.unverified
       on conflict (fingerprint) do update set kind = excluded.kind, rule_id = excluded.rule_id,
         advisory_id = excluded.advisory_id, title = excluded.title, description = excluded.description,
         severity = excluded.severity, asset_uid = excluded.asset_uid, package_purl = excluded.package_purl,
         evidence = excluded.evidence, remediation = excluded.remediation, properties = excluded.properties,
         source = excluded.source, content_hash = excluded.content_hash, status = 'open', resolved_at = null,
         unverified = false, last_seen = excluded.last_seen
-      where (f.content_hash <> excluded.content_hash and f.source = excluded.source)
-         or f.status = 'resolved' or f.unverified`, p));
-
-  await tx.exec(`create temp table run_finding_ids on commit drop as
-      select f.id, r.scope, r.original_id from findings f join run_findings r on r.fingerprint = f.fingerprint;
-    analyze run_finding_ids;`);
-
-  const changes = await count(tx, `with ev as (
+      returning f.id, f.fingerprint, (xmax = 0) as inserted),
+    ids as (
+      insert into run_finding_ids (id, scope, original_id)
+      select up.id, r.scope, r.original_id from up join run_findings r on r.fingerprint = up.fingerprint where up.inserted),
+    ev as (
       insert into finding_events (finding_id, at, type, run_id, details)
-      select f.id, :now::timestamptz,
-        case when p.id is null then 'opened' when p.status = 'resolved' then 'reopened'
+      select up.id, :now::timestamptz,
+        case when up.inserted then 'opened' when p.status = 'resolved' then 'reopened'
              when p.unverified then 'verified' else 'updated' end,
         :run::bigint, jsonb_build_object('source', :source::text)
-      from findings f join run_findings r on r.fingerprint = f.fingerprint
-      left join prior_findings p on p.id = f.id
-      where p.id is null or p.status = 'resolved' or p.unverified or p.content_hash <> f.content_hash
+      from up left join prior_findings p on p.id = up.id
       returning type)
     select count(*) filter (where type = 'opened')::int as new,
            count(*) filter (where type = 'reopened')::int as reopened,
            count(*) filter (where type = 'updated')::int as updated,
            (select count(*)::int from run_findings) as seen
     from ev`, p);
+  await tx.exec('analyze run_finding_ids');
 
-  await tx.query(...bind(`insert into finding_sources as s (finding_id, source, scope, original_id, first_seen)
-      select id, :source::text, scope, original_id, :now::timestamptz from run_finding_ids
-      on conflict (finding_id, source) do update set scope = excluded.scope, original_id = excluded.original_id
-      where s.scope <> excluded.scope or s.original_id is distinct from excluded.original_id`, p));
+  await statement(tx, `insert into finding_sources as s (finding_id, source, scope, original_id, first_seen)
+      select x.id, :source::text, x.scope, x.original_id, :now::timestamptz from run_finding_ids x
+      left join finding_sources s0 on s0.finding_id = x.id and s0.source = :source::text
+      where s0.finding_id is null or s0.scope <> x.scope or s0.original_id is distinct from x.original_id
+      on conflict (finding_id, source) do update set scope = excluded.scope, original_id = excluded.original_id`, p);
 
   // Links of this source in completely covered scopes that were not reported again go; findings left
   // with no other source are resolved. (Other sources' links are counted directly: this statement does
@@ -115,21 +118,15 @@ export async function mergeFindings(tx: Queryable, p: RunParams): Promise<Findin
 }
 
 /**
- * Findings follow their asset's owner unless a source named one explicitly. Only findings and assets
- * this run touched are looked at, so the cost follows the run, not the store.
+ * Findings follow their asset's owner unless a source named one explicitly. Only assets this run wrote
+ * can have a new owner, so the cost follows the run, not the store.
  */
 export async function propagateOwners(tx: Queryable, p: RunParams): Promise<number> {
   const r = await count(tx, `with u as (
       update findings f set owner = a.owner, owner_reason = case when a.owner is null then null else 'asset' end
-      from assets a
-      where a.uid = f.asset_uid and f.owner_reason is distinct from 'source' and f.owner is distinct from a.owner
-        and (f.id in (select id from run_finding_ids) or a.uid in (select uid from run_assets))
+      from changed_assets c join assets a on a.uid = c.uid
+      where f.asset_uid = c.uid and f.owner_reason is distinct from 'source' and f.owner is distinct from a.owner
       returning f.id)
     select count(*)::int as n from u`, p);
   return r.n ?? 0;
-}
-
-function bind(sql: string, p: RunParams): [string, unknown[]] {
-  const q = named(sql, { ...p });
-  return [q.text, q.params];
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../store/db.js';
 import { named } from '../../store/named.js';
+import { distinctStage } from './dedupe.js';
 
 /**
  * Set-based merge of staged assets, relationships and packages into the store, then the sweep.
@@ -17,6 +18,11 @@ export interface InventoryCounts {
 export type RunParams = { source: string; now: Date; run: number };
 type Params = RunParams;
 
+export async function statement(tx: Queryable, sql: string, params: Params): Promise<void> {
+  const q = named(sql, params);
+  await tx.query(q.text, q.params);
+}
+
 export async function count(tx: Queryable, sql: string, params: Params): Promise<Record<string, number>> {
   const q = named(sql, params);
   const rows = await tx.query<Record<string, number>>(q.text, q.params);
@@ -25,16 +31,25 @@ export async function count(tx: Queryable, sql: string, params: Params): Promise
 
 export async function mergeAssets(tx: Queryable, p: Params): Promise<InventoryCounts['assets']> {
   // Within one run the last definition of a uid wins, and any definition beats a mere reference.
-  await tx.exec(`create temp table run_assets on commit drop as
-    select distinct on (uid) * from stage_assets order by uid, reference, seq desc;
-    analyze run_assets;`);
+  await distinctStage(tx, 'stage_assets', 'run_assets', ['uid'],
+    '(s.reference and not d.reference) or (s.reference = d.reference and d.seq > s.seq)');
+  // Only new or changed rows reach the upsert: an upsert that updates nothing still locks and dirties
+  // every row it matches, so an identical re-run would rewrite the whole table.
+  await tx.exec('create temp table changed_assets (uid text primary key) on commit drop');
+  await statement(tx, `insert into changed_assets
+    select r.uid from run_assets r left join assets a on a.uid = r.uid
+    where a.uid is null
+       or (not r.reference and (a.content_hash <> r.content_hash or a.gone_at is not null or a.unverified or a.reference
+                                or a.source <> :source::text or a.scope <> r.scope))
+       or (r.reference and a.reference and a.source = :source::text and (a.gone_at is not null or a.unverified or a.scope <> r.scope))`, p);
+  await tx.exec('analyze changed_assets');
   const seen = await count(tx, 'select count(*)::int as n from run_assets', p);
   const defs = await count(tx, `with up as (
       insert into assets as a (uid, kind, provider, account, region, name, properties, tags, owner, owner_reason,
         environment, criticality, source, scope, reference, unverified, content_hash, first_seen, last_seen, gone_at)
       select uid, kind, provider, account, region, name, properties, tags, owner, owner_reason,
         environment, criticality, :source::text, scope, false, false, content_hash, :now::timestamptz, :now::timestamptz, null
-      from run_assets where not reference
+      from run_assets where not reference and uid in (select uid from changed_assets)
       on conflict (uid) do update set
         kind = excluded.kind, provider = excluded.provider, account = excluded.account, region = excluded.region,
         name = excluded.name, properties = excluded.properties, tags = excluded.tags,
@@ -56,7 +71,7 @@ export async function mergeAssets(tx: Queryable, p: Params): Promise<InventoryCo
         environment, criticality, source, scope, reference, unverified, content_hash, first_seen, last_seen)
       select uid, kind, provider, account, region, name, properties, tags, owner, owner_reason,
         environment, criticality, :source::text, scope, true, false, content_hash, :now::timestamptz, :now::timestamptz
-      from run_assets where reference
+      from run_assets where reference and uid in (select uid from changed_assets)
       on conflict (uid) do update set gone_at = null, unverified = false, scope = excluded.scope, last_seen = excluded.last_seen
       where a.reference and a.source = excluded.source
         and (a.gone_at is not null or a.unverified or a.scope <> excluded.scope)
@@ -92,12 +107,12 @@ export async function mergeAssets(tx: Queryable, p: Params): Promise<InventoryCo
 }
 
 export async function mergeRelationships(tx: Queryable, p: Params): Promise<InventoryCounts['relationships']> {
-  await tx.exec(`create temp table run_relationships on commit drop as
-    select distinct on (from_uid, kind, to_uid) * from stage_relationships order by from_uid, kind, to_uid, seq desc;
-    analyze run_relationships;`);
+  await distinctStage(tx, 'stage_relationships', 'run_relationships', ['from_uid', 'kind', 'to_uid'], 'd.seq > s.seq');
   const up = await count(tx, `with up as (
       insert into relationships as r (from_uid, kind, to_uid, source, scope, properties, first_seen)
-      select from_uid, kind, to_uid, :source::text, scope, properties, :now::timestamptz from run_relationships
+      select x.from_uid, x.kind, x.to_uid, :source::text, x.scope, x.properties, :now::timestamptz from run_relationships x
+      left join relationships r0 on r0.from_uid = x.from_uid and r0.kind = x.kind and r0.to_uid = x.to_uid and r0.source = :source::text
+      where r0.from_uid is null or r0.scope <> x.scope or r0.properties <> x.properties
       on conflict (from_uid, kind, to_uid, source) do update set scope = excluded.scope, properties = excluded.properties
       where r.scope <> excluded.scope or r.properties <> excluded.properties
       returning (xmax = 0) as inserted)
@@ -114,14 +129,16 @@ export async function mergeRelationships(tx: Queryable, p: Params): Promise<Inve
 }
 
 export async function mergePackages(tx: Queryable, p: Params): Promise<InventoryCounts['packages']> {
-  await tx.exec(`create temp table run_packages on commit drop as
-    select distinct on (asset_uid, purl, path) * from stage_packages order by asset_uid, purl, path, seq desc;
-    analyze run_packages;`);
+  await distinctStage(tx, 'stage_packages', 'run_packages', ['asset_uid', 'purl', 'path'], 'd.seq > s.seq');
   const up = await count(tx, `with up as (
       insert into packages as k (asset_uid, purl, path, ecosystem, name, version, source_name, source_version,
         layer_digest, licenses, source, scope, first_seen)
-      select asset_uid, purl, path, ecosystem, name, version, source_name, source_version, layer_digest, licenses,
-        :source::text, scope, :now::timestamptz from run_packages
+      select x.asset_uid, x.purl, x.path, x.ecosystem, x.name, x.version, x.source_name, x.source_version, x.layer_digest,
+        x.licenses, :source::text, x.scope, :now::timestamptz from run_packages x
+      left join packages k0 on k0.asset_uid = x.asset_uid and k0.purl = x.purl and k0.path = x.path and k0.source = :source::text
+      where k0.asset_uid is null
+         or (k0.ecosystem, k0.name, k0.version, k0.source_name, k0.source_version, k0.layer_digest, k0.licenses, k0.scope)
+            is distinct from (x.ecosystem, x.name, x.version, x.source_name, x.source_version, x.layer_digest, x.licenses, x.scope)
       on conflict (asset_uid, purl, path, source) do update set ecosystem = excluded.ecosystem, name = excluded.name,
         version = excluded.version, source_name = excluded.source_name, source_version = excluded.source_version,
         layer_digest = excluded.layer_digest, licenses = excluded.licenses, scope = excluded.scope

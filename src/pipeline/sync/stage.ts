@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AssetDraft, FindingDraft, PackageDraft, RelationshipDraft, type NormalizedRecord, type Coverage } from '../../model/index.js';
 import { badInput } from '../../model/errors.js';
 import type { Queryable } from '../../store/db.js';
+import { jsonText } from '../../store/copy-text.js';
 import type { ZodType } from 'zod';
 
 /**
@@ -27,8 +28,14 @@ const REL_COLS = ['seq', 'scope', 'from_uid', 'kind', 'to_uid', 'properties'];
 const PKG_COLS = ['seq', 'scope', 'asset_uid', 'purl', 'path', 'ecosystem', 'name', 'version', 'source_name', 'source_version', 'layer_digest', 'licenses'];
 const FINDING_COLS = ['seq', 'scope', 'fingerprint', 'kind', 'rule_id', 'advisory_id', 'title', 'description', 'severity', 'asset_uid', 'package_purl', 'owner', 'evidence', 'remediation', 'properties', 'original_id', 'content_hash'];
 
-function hash(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+/**
+ * Content hash of a row's defining fields. JSON objects are serialized once: the same text is hashed and
+ * then COPYed into the jsonb column, so the (dominant) serialization cost is paid once per record.
+ */
+function hash(parts: readonly (string | boolean | null)[]): string {
+  const h = createHash('sha1');
+  for (const part of parts) h.update(part === null ? '\u0001' : String(part)).update('\u0000');
+  return h.digest('base64url');
 }
 
 const SEVERITY_RANK: Record<Coverage, number> = { complete: 0, partial: 1, failed: 2 };
@@ -84,8 +91,10 @@ export class Stager {
       case 'asset': {
         const a = this.validate(AssetDraft, record.asset, 'asset');
         this.itemScopes.add(record.scope);
-        const content = [a.kind, a.provider, a.account, a.region, a.name, a.properties, a.tags, a.owner, a.ownerReason, a.environment, a.criticality, record.scope];
-        this.assets.push([seq, record.scope, a.uid, a.kind, a.provider, a.account, a.region, a.name, a.properties, a.tags, a.owner, a.ownerReason, a.environment, a.criticality, a.reference, hash(content)]);
+        const properties = jsonText(a.properties);
+        const tags = jsonText(a.tags);
+        const content = hash([a.kind, a.provider, a.account, a.region, a.name, properties, tags, a.owner, a.ownerReason, a.environment, a.criticality, record.scope]);
+        this.assets.push([seq, record.scope, a.uid, a.kind, a.provider, a.account, a.region, a.name, properties, tags, a.owner, a.ownerReason, a.environment, a.criticality, a.reference, content]);
         this.counts.assets++;
         if (this.assets.length >= this.batchSize) await this.flushAssets();
         return;
@@ -93,7 +102,7 @@ export class Stager {
       case 'relationship': {
         const r = this.validate(RelationshipDraft, record.relationship, 'relationship');
         this.itemScopes.add(record.scope);
-        this.rels.push([seq, record.scope, r.from, r.kind, r.to, r.properties]);
+        this.rels.push([seq, record.scope, r.from, r.kind, r.to, jsonText(r.properties)]);
         this.counts.relationships++;
         if (this.rels.length >= this.batchSize) await this.flushRels();
         return;
@@ -109,8 +118,10 @@ export class Stager {
       case 'finding': {
         const f = this.validate(FindingDraft, record.finding, 'finding');
         this.itemScopes.add(record.scope);
-        const content = [f.kind, f.ruleId, f.advisoryId, f.title, f.description, f.severity, f.assetUid, f.packagePurl, f.owner, f.evidence, f.remediation, f.properties];
-        this.findings.push([seq, record.scope, f.fingerprint, f.kind, f.ruleId, f.advisoryId, f.title, f.description, f.severity, f.assetUid, f.packagePurl, f.owner, f.evidence, f.remediation, f.properties, f.originalId, hash(content)]);
+        const evidence = jsonText(f.evidence);
+        const properties = jsonText(f.properties);
+        const content = hash([f.kind, f.ruleId, f.advisoryId, f.title, f.description, f.severity, f.assetUid, f.packagePurl, f.owner, evidence, f.remediation, properties]);
+        this.findings.push([seq, record.scope, f.fingerprint, f.kind, f.ruleId, f.advisoryId, f.title, f.description, f.severity, f.assetUid, f.packagePurl, f.owner, evidence, f.remediation, properties, f.originalId, content]);
         this.counts.findings++;
         if (this.findings.length >= this.batchSize) await this.flushFindings();
         return;
@@ -146,6 +157,6 @@ export class Stager {
       throw badInput(this.where, `records in scope ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` (+${missing.length - 3})` : ''} without a coverage statement (source bug)`);
     }
     await this.tx.copyRows('stage_scopes', ['scope', 'coverage', 'error'], [...this.coverage].map(([scope, c]) => [scope, c.coverage, c.error]));
-    await this.tx.exec('analyze stage_assets; analyze stage_relationships; analyze stage_packages; analyze stage_findings; analyze stage_scopes;');
+    await this.tx.exec('analyze stage_scopes');
   }
 }

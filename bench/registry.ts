@@ -1,0 +1,5 @@
+import type { Benchmark } from './types.js';
+import { storeCeiling } from './store-ceiling.js';
+
+/** Every benchmark, listed explicitly; `npm run bench -- --only <name>` picks by name prefix. */
+export const BENCHMARKS: readonly Benchmark[] = [storeCeiling];
