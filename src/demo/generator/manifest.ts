@@ -1,0 +1,138 @@
+/** What generateOrganization wrote, also saved as `<outDir>/manifest.json`: the demo's and tests' answer key. */
+
+export interface GenerateOptions {
+  /** Folder to write into; created if missing. Its aws/ and trivy/ from an earlier generation are replaced. */
+  outDir: string;
+  /** 1 is a small company (4 accounts, ~40 services); accounts and services grow linearly with it. */
+  scale: number;
+  /** Same seed and scale, byte-identical files. Default 1. */
+  seed?: number;
+  /** Called after each account and each image report, for progress bars. */
+  onProgress?: (progress: GenerateProgress) => void;
+}
+
+export interface GenerateProgress {
+  phase: 'aws' | 'trivy';
+  done: number;
+  total: number;
+}
+
+export interface GeneratedTeam {
+  id: string;
+  name: string;
+  slackChannel: string;
+}
+
+export interface TrivyReportEntry {
+  /** Path relative to outDir, e.g. `trivy/payments-ledger.json`. */
+  file: string;
+  /** Owning team id. */
+  owner: string;
+  /** The scanned image reference (the report's ArtifactName). */
+  image: string;
+  /** The service the image runs, or null for a base image. */
+  service: string | null;
+  /** The base image reference it was built on (`org.opencontainers.image.base.name`). */
+  base: string;
+}
+
+export interface GeneratedCounts {
+  accounts: number;
+  /** Account × region folders. */
+  regions: number;
+  instances: number;
+  securityGroups: number;
+  buckets: number;
+  users: number;
+  roles: number;
+  groups: number;
+  /** Customer-managed policies (the only IAM policies that are assets). */
+  policies: number;
+  /** Trivy reports: product images plus base images. */
+  images: number;
+  /** Package entries across all Trivy results. */
+  packages: number;
+  /** Vulnerability entries across all Trivy results. */
+  vulnerabilities: number;
+  /** accounts + instances + securityGroups + buckets + users + roles + groups + policies + images. */
+  assetsExpected: number;
+}
+
+export interface PlantedPort {
+  /** Security group ARN. */
+  arn: string;
+  /** The open port; -1 means every port (IpProtocol "-1"). */
+  port: number;
+  cidr: string;
+}
+
+export interface PlantedChain {
+  /** Instance ARN: public IP, a world-open security group, HttpTokens optional, an admin role. */
+  instance: string;
+  role: string;
+  securityGroup: string;
+}
+
+export interface PlantedDecoy {
+  /** Instance ARN that has two of the three chain conditions but not the third. */
+  instance: string;
+  missing: 'imdsv1' | 'public-ip';
+}
+
+export interface Planted {
+  /** Bucket ARNs readable by anyone: Allow with Principal "*" and no Block Public Access stopping it. */
+  publicBuckets: string[];
+  /** Bucket ARNs with a public-looking policy that Block Public Access (bucket or account) neutralizes. */
+  publicBucketDecoys: string[];
+  /** Risky ports (22, 3389, 5432, 9200, all) open to 0.0.0.0/0. */
+  openSecurityGroups: PlantedPort[];
+  /** 80/443 open to 0.0.0.0/0: normal for a load balancer. */
+  webSecurityGroups: PlantedPort[];
+  /** Security group ARNs exposing risky ports to private CIDRs only (decoys). */
+  privateOnlySecurityGroups: string[];
+  /** Instance ARNs with MetadataOptions.HttpTokens "optional". */
+  imdsV1Instances: string[];
+  /** Role ARNs with AdministratorAccess or an Allow of Action "*" on Resource "*" (inline or customer-managed). */
+  overPrivilegedRoles: string[];
+  /** User ARNs with AdministratorAccess attached directly or through a group. */
+  adminUsers: string[];
+  attackChains: PlantedChain[];
+  attackChainDecoys: PlantedDecoy[];
+  /** Instance and bucket ARNs without a `team` tag. */
+  untaggedResources: string[];
+  /** Image references shipping log4j-core below 2.15.0 (CVE-2021-44228). */
+  log4shellImages: string[];
+  /** CVE ids found in at least a quarter of all images. */
+  widespreadCves: string[];
+}
+
+export interface GeneratedOrg {
+  seed: number;
+  scale: number;
+  /** 12-digit account ids, in generation order. */
+  accounts: string[];
+  teams: GeneratedTeam[];
+  /** Folder of the AWS dump, relative to outDir (docs/aws-dump-layout.md). */
+  awsDir: 'aws';
+  trivyReports: TrivyReportEntry[];
+  counts: GeneratedCounts;
+  planted: Planted;
+}
+
+export function emptyPlanted(): Planted {
+  return {
+    publicBuckets: [],
+    publicBucketDecoys: [],
+    openSecurityGroups: [],
+    webSecurityGroups: [],
+    privateOnlySecurityGroups: [],
+    imdsV1Instances: [],
+    overPrivilegedRoles: [],
+    adminUsers: [],
+    attackChains: [],
+    attackChainDecoys: [],
+    untaggedResources: [],
+    log4shellImages: [],
+    widespreadCves: [],
+  };
+}
