@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncRun } from '../../pipeline/sync/run.js';
+import type { Db } from '../../store/db.js';
+import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
+import { DOJO_DIR } from '../prowler/dojo-corpus.js';
+import { memoryReportFile } from '../report-file.js';
+import { prowlerCsv } from './parser.js';
+
+const REAL = join(DOJO_DIR, 'aws_prowler', 'many_vuln2.csv');
+
+function ingest(db: Db, text: string, now: Date) {
+  return syncRun(db, prowlerCsv.parse(memoryReportFile('many_vuln2.csv', text)), { source: prowlerCsv.id, now, where: 'many_vuln2.csv' });
+}
+
+async function snapshot(db: Db) {
+  return {
+    assets: await db.query('select * from assets order by uid'),
+    findings: await db.query('select * from findings order by fingerprint'),
+    sources: await db.query('select * from finding_sources order by finding_id, source'),
+    events: await db.query('select * from finding_events order by id'),
+    scopes: await db.query('select source, scope, last_coverage from scope_state order by scope'),
+  };
+}
+
+let t: TestDb;
+beforeAll(async () => { t = await createTestDb(); });
+afterAll(async () => { await t.drop(); });
+
+describe.skipIf(!existsSync(REAL))(existsSync(REAL) ? 'prowler-csv: a real report through the scoped sync'
+  : 'prowler-csv real report: skipped, ../shared/corpus/defectdojo not found', () => {
+  it('stores it, and changes no row when it is ingested again', async () => {
+    const text = readFileSync(REAL, 'utf8');
+    const first = await ingest(t.db, text, new Date('2026-02-01T00:00:00Z'));
+    expect(first.status).toBe('succeeded');
+    expect(first.counts.findings.new).toBe(35);
+    const scopes = await t.db.query<{ source: string; scope: string }>('select source, scope from scope_state');
+    expect(scopes.length).toBeGreaterThan(0);
+    expect(scopes.every((s) => s.source === 'prowler' && s.scope.startsWith('prowler:'))).toBe(true);
+    const before = await snapshot(t.db);
+    const again = await ingest(t.db, text, new Date('2026-02-02T00:00:00Z'));
+    expect(again.counts.assets).toMatchObject({ inserted: 0, updated: 0, gone: 0 });
+    expect(again.counts.findings).toMatchObject({ new: 0, updated: 0, reopened: 0, resolved: 0 });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+});
