@@ -17,7 +17,7 @@ afterAll(async () => {
 const DATA_TABLES = ['assets', 'relationships', 'packages', 'findings', 'finding_sources', 'finding_events'];
 
 describe('the demo organization', () => {
-  it('loads through the real pipeline (> 500 assets), and a second load changes no row', async () => {
+  it('loads through the real pipeline (> 500 assets), and a second load changes no row', { timeout: 300_000 }, async () => {
     t = await createTestDb({ dir: join(dir, 'db') });
     const first = await runDemo(t.db, { scale: 1, seed: 7, dataDir });
     expect(first.assets).toBeGreaterThan(500);
@@ -35,7 +35,7 @@ describe('the demo organization', () => {
     expect(runs).toEqual([{ status: 'succeeded', n: first.runs * 2 }]);
   });
 
-  it('planted problems are found by the rules', async () => {
+  it('planted problems are found by the rules', { timeout: 300_000 }, async () => {
     const planted = (await runDemo(t!.db, { scale: 1, seed: 7, dataDir })).generated.planted;
     const imds = await t!.db.query<{ asset_uid: string }>(`select asset_uid from findings where rule_id = 'aws.ec2.imdsv1-allowed' and status = 'open'`);
     expect(new Set(imds.map((r) => r.asset_uid))).toEqual(new Set(planted.imdsV1Instances));
@@ -43,7 +43,7 @@ describe('the demo organization', () => {
     expect(new Set(buckets.map((r) => r.asset_uid))).toEqual(new Set(planted.publicBuckets));
   });
 
-  it('mothership demo --no-serve then query count prints n > 500 (the CLI path of the README)', async () => {
+  it('mothership demo --no-serve then query count prints n > 500 (the CLI path of the README)', { timeout: 300_000 }, async () => {
     const cliDb = await createTestDb({ dir: join(dir, 'cli-db') });
     // PGlite is single-process: the CLI opens the directory itself.
     if (cliDb.db.backend === 'pglite') await cliDb.db.close();

@@ -1,0 +1,36 @@
+import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import { parseUntrustedJson } from '../json.js';
+import { bomRecords } from './bom.js';
+import { looksLikeCycloneDxJson, looksLikeCycloneDxXml } from './sniff.js';
+import { parseCycloneDxXml } from './xml.js';
+
+async function* parseJson(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+  const raw = parseUntrustedJson(await file.text(), file.name);
+  yield* bomRecords(raw, { type: cyclonedxJson.type, where: file.name, fileName: file.name });
+}
+
+async function* parseXml(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+  const raw = parseCycloneDxXml(await file.text(), file.name);
+  yield* bomRecords(raw, { type: cyclonedxXml.type, where: file.name, fileName: file.name });
+}
+
+/**
+ * CycloneDX JSON, spec 1.2 to 1.7: an SBOM (components → packages), a BOM with vulnerabilities
+ * (Trivy, Grype, Jake, Snyk: vuln findings) or a VEX document (analysis states). See bom.ts for scopes.
+ */
+export const cyclonedxJson: Parser = {
+  id: 'cyclonedx-json',
+  type: 'cyclonedx-json',
+  version: 1,
+  accepts: (file) => looksLikeCycloneDxJson(file.head),
+  parse: (file) => parseJson(file),
+};
+
+/** CycloneDX XML, spec 1.0 to 1.7, with the vulnerability extension 1.0 of older Grype and Jake. */
+export const cyclonedxXml: Parser = {
+  id: 'cyclonedx-xml',
+  type: 'cyclonedx-xml',
+  version: 1,
+  accepts: (file) => looksLikeCycloneDxXml(file.head),
+  parse: (file) => parseXml(file),
+};

@@ -1,0 +1,9 @@
+/**
+ * Conformance with DefectDojo's KICS parser tests (../shared/corpus/defectdojo/kics): one finding per
+ * query, file, similarity id and expected value, which gives DefectDojo's counts.
+ */
+export const DEFECTDOJO: { tools: string[]; type: string; differences: { file: string; ours: number; reason: string }[] } = {
+  tools: ['kics'],
+  type: 'kics-json',
+  differences: [],
+};

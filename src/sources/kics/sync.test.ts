@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../store/db.js';
+import { syncRun } from '../../pipeline/sync/run.js';
+import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
+import { memoryReportFile } from '../report-file.js';
+import { DOJO_DIR } from '../shared/dojo-corpus.js';
+import { kicsJson } from './parser.js';
+
+const FILE = join(DOJO_DIR, 'kics', 'many_findings.json');
+
+function ingest(db: Db, text: string, now: Date) {
+  return syncRun(db, kicsJson.parse(memoryReportFile('kics.json', text)), { source: kicsJson.id, now, where: 'kics.json' });
+}
+
+async function snapshot(db: Db) {
+  return {
+    assets: await db.query('select * from assets order by uid'),
+    findings: await db.query('select * from findings order by fingerprint'),
+    sources: await db.query('select * from finding_sources order by finding_id, source'),
+    events: await db.query('select * from finding_events order by id'),
+  };
+}
+
+describe.skipIf(!existsSync(FILE))('kics-json through the scoped sync (../shared/corpus/defectdojo/kics/many_findings.json)', () => {
+  let t: TestDb;
+  let text: string;
+  beforeAll(async () => {
+    t = await createTestDb();
+    text = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '';
+  });
+  afterAll(async () => { await t.drop(); });
+
+  it('stores the findings, and changes no row when the same report is ingested again', async () => {
+    const r = await ingest(t.db, text, new Date('2026-03-01T00:00:00Z'));
+    expect(r.counts.findings.new).toBe(18);
+    const before = await snapshot(t.db);
+    const again = await ingest(t.db, text, new Date('2026-03-02T00:00:00Z'));
+    expect(again.counts.findings).toMatchObject({ new: 0, updated: 0, reopened: 0, resolved: 0 });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+});

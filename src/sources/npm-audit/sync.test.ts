@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../store/db.js';
+import { syncRun } from '../../pipeline/sync/run.js';
+import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
+import { memoryReportFile } from '../report-file.js';
+import { DOJO_DIR } from '../shared/dojo-corpus.js';
+import { npmAuditJson } from './parser.js';
+
+const REAL = join(DOJO_DIR, 'npm_audit', 'multiple_cwes2.json');
+
+function ingest(db: Db, name: string, text: string, now: Date) {
+  return syncRun(db, npmAuditJson.parse(memoryReportFile(name, text)), { source: npmAuditJson.id, now, where: name });
+}
+async function snapshot(db: Db) {
+  return {
+    assets: await db.query('select * from assets order by uid'),
+    packages: await db.query('select * from packages order by asset_uid, purl, path, source'),
+    findings: await db.query('select * from findings order by fingerprint'),
+    sources: await db.query('select * from finding_sources order by finding_id, source'),
+    events: await db.query('select * from finding_events order by id'),
+  };
+}
+
+let t: TestDb;
+beforeAll(async () => { t = await createTestDb(); });
+afterAll(async () => { await t.drop(); });
+
+describe.skipIf(!existsSync(REAL))(existsSync(REAL) ? 'npm-audit-json: a real report through the scoped sync'
+  : 'npm-audit-json real report: skipped, ../shared/corpus/defectdojo not found', () => {
+  it('stores it, changes no row when it is ingested again, and resolves what a later audit no longer has', async () => {
+    const text = readFileSync(REAL, 'utf8');
+    const first = await ingest(t.db, 'shop-audit.json', text, new Date('2026-02-01T00:00:00Z'));
+    expect(first.counts.findings.new).toBe(6);
+    const before = await snapshot(t.db);
+    const again = await ingest(t.db, 'shop-audit.json', text, new Date('2026-02-02T00:00:00Z'));
+    expect(again.counts.assets).toMatchObject({ inserted: 0, updated: 0, gone: 0 });
+    expect(again.counts.packages).toMatchObject({ inserted: 0, updated: 0, deleted: 0 });
+    expect(again.counts.findings).toMatchObject({ new: 0, updated: 0, reopened: 0, resolved: 0 });
+    expect(await snapshot(t.db)).toEqual(before);
+
+    const later = JSON.parse(text) as { advisories: Record<string, { module_name: string }> };
+    for (const [id, a] of Object.entries(later.advisories)) if (a.module_name === 'lodash') delete later.advisories[id];
+    const r = await ingest(t.db, 'shop-audit.json', JSON.stringify(later), new Date('2026-02-03T00:00:00Z'));
+    expect(r.counts.findings.resolved).toBe(2);
+    // An audit of another project (another file name) leaves this one alone.
+    const other = await ingest(t.db, 'other-audit.json', JSON.stringify({ actions: [], advisories: {} }), new Date('2026-02-04T00:00:00Z'));
+    expect(other.counts.findings.resolved).toBe(0);
+    expect(await t.db.query(`select count(*)::int as n from findings where status = 'open' and asset_uid = 'repo:shop-audit'`)).toEqual([{ n: 4 }]);
+  });
+});
