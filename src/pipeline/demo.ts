@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Db } from '../store/db.js';
 import { generateOrganization, type GeneratedOrg } from '../demo/generator/index.js';
@@ -9,7 +8,7 @@ import { analyze } from './analyze.js';
 export interface DemoOptions {
   scale: number;
   seed: number;
-  /** Where the generated files go (kept, so a re-run reuses them). */
+  /** Where the generated files go (kept for inspection; regenerated on every run, which is deterministic). */
   dataDir: string;
   onStep?: (step: string, done: number, total: number) => void;
 }
@@ -24,18 +23,14 @@ export interface DemoSummary {
 
 /**
  * The demo is the real pipeline on synthetic files: the generator writes an AWS CLI dump and Trivy
- * reports, and they are imported exactly as a user's would be. Files are reused when already generated.
+ * reports, and they are imported exactly as a user's would be.
  */
 export async function runDemo(db: Db, options: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();
-  const manifestPath = resolve(options.dataDir, 'manifest.json');
-  let org: GeneratedOrg;
-  const existing = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as GeneratedOrg) : null;
-  if (existing && existing.seed === options.seed && existing.scale === options.scale) org = existing;
-  else {
-    options.onStep?.('generate', 0, 1);
-    org = await generateOrganization({ outDir: options.dataDir, scale: options.scale, seed: options.seed });
-  }
+  // Regenerated every time: it is deterministic and cheap next to the import, and files left by an older
+  // generator version must not be mistaken for the current organization.
+  options.onStep?.('generate', 0, 1);
+  const org: GeneratedOrg = await generateOrganization({ outDir: options.dataDir, scale: options.scale, seed: options.seed });
   const total = 2 + org.trivyReports.length;
   let done = 0;
   let runs = 0;
