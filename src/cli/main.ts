@@ -9,6 +9,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerServe } from './commands/serve.js';
 import { registerDemo } from './commands/demo.js';
+import { registerIntel } from './commands/intel.js';
 
 export function buildProgram(): Command {
   const program = new Command('mothership')
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerServe(program);
   registerIngest(program);
+  registerIntel(program);
   registerAnalyze(program);
   registerQuery(program);
   registerInventory(program);

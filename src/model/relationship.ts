@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const RELATIONSHIP_KINDS = [
   'has_role', 'in_security_group', 'in_subnet', 'in_vpc', 'exposed_by', 'runs_image', 'based_on',
   'member_of', 'can_assume', 'owned_by', 'attached_policy', 'in_account', 'contains', 'targets',
+  'associated_with', 'routes_to', 'attached_to', 'snapshot_of', 'logs_to',
 ] as const;
 
 export const RelationshipDraft = z.object({

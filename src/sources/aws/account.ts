@@ -18,6 +18,8 @@ export interface AccountInput {
   meta: CallResult<unknown>;
   /** The account-level S3 public access block (s3control), kept on the account too: CIS checks it there. */
   s3PublicAccessBlock: CallResult<unknown>;
+  /** Root credentials and password policy from IAM (iam-credentials.ts), when read. */
+  iamProperties?: Record<string, unknown>;
 }
 
 /**
@@ -31,6 +33,7 @@ export function normalizeAccount(input: AccountInput): NormalizedRecord[] {
   const properties: Record<string, unknown> = { AccountId: account, ...(meta.status === 'ok' ? meta.data : {}) };
   const pab = accountPublicAccessBlockOutcome(input.s3PublicAccessBlock);
   if (pab.kind === 'value' || pab.kind === 'none') properties.S3PublicAccessBlock = pab.kind === 'value' ? pab.value : null;
+  Object.assign(properties, input.iamProperties);
   const name = meta.status === 'ok' ? meta.data.Alias ?? meta.data.Name ?? null : null;
   const problem = meta.status === 'error' ? describeFailure(meta) : null;
   return [

@@ -47,3 +47,26 @@ export function scopeCoverage(scope: string, listCalls: readonly CallResult<unkn
   const error = problems.length > 5 ? `${problems.slice(0, 5).join('; ')}; (+${problems.length - 5} more)` : problems.join('; ');
   return { type: 'coverage', scope, coverage: worked === 0 ? 'failed' : 'partial', error };
 }
+
+/**
+ * Error codes by which a service answers "there is none" (Security Hub not enabled, no password policy)
+ * are an answer, not a failure: read as a successful call returning `data`.
+ */
+export function noneAs(result: CallResult<unknown>, codes: readonly string[], data: unknown): CallResult<unknown> {
+  if (result.status !== 'error' || !codes.includes(result.code)) return result;
+  return { status: 'ok', call: result.call, where: result.call, data };
+}
+
+/** What one call says about one property: a value, "there is none", nothing (not collected), or a refusal. */
+export type CallOutcome =
+  | { kind: 'value'; value: unknown }
+  | { kind: 'none' }
+  | { kind: 'missing' }
+  | { kind: 'refused'; problem: string };
+
+/** The outcome of a call whose `noneCodes` errors mean "this resource has none": a fact to record, not a failure. */
+export function callOutcome<T>(result: CallResult<unknown>, schema: ZodType<T>, noneCodes: readonly string[], value: (data: T, where: string) => unknown): CallOutcome {
+  if (result.status === 'missing') return { kind: 'missing' };
+  if (result.status === 'error') return noneCodes.includes(result.code) ? { kind: 'none' } : { kind: 'refused', problem: describeFailure(result) ?? result.code };
+  return { kind: 'value', value: value(parseShape(schema, result.data, result.where), result.where) };
+}

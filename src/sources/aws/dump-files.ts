@@ -5,6 +5,7 @@ import { badInput } from '../../model/errors.js';
 import { MAX_JSON_BYTES, parseUntrustedJson } from '../json.js';
 import { parseShape, type CallResult } from './call-result.js';
 import { ACCOUNT_ID_PATTERN, REGION_PATTERN } from './identifiers.js';
+import { callSet, ResourceName, type CallPlan, type CallSet } from './service.js';
 
 /**
  * The only module that touches the file system for an AWS dump (layout: docs/aws-dump-layout.md).
@@ -54,9 +55,30 @@ export function callPath(accountDir: string, region: string | null, call: string
   return join(accountDir, region ?? 'global', `${call}.json`);
 }
 
-/** `<dir>/global/<call>/<resource>.json`: a per-resource call such as s3api-get-bucket-policy. */
-export function resourceCallPath(accountDir: string, call: string, resource: string): string {
-  return join(accountDir, 'global', call, `${resource}.json`);
+/**
+ * `<dir>/<region | global>/<call>/<resource>.json`: a per-resource call such as s3api-get-bucket-policy. A name
+ * that could leave the folder (`..`, a backslash...) is refused: dumps are untrusted.
+ */
+export function resourceCallPath(accountDir: string, region: string | null, call: string, resource: string): string {
+  const folder = join(accountDir, region ?? 'global', call);
+  if (!ResourceName.safeParse(resource).success) throw badInput(folder, `resource name ${JSON.stringify(resource)} cannot name a file in a dump`);
+  return join(folder, `${resource}.json`);
+}
+
+/** Reads the files of one service's call plan in one region (or `global`): the calls, then each per-resource call. */
+export async function readPlan(accountDir: string, region: string | null, plan: CallPlan): Promise<CallSet> {
+  const calls = new Map<string, CallResult<unknown>>();
+  const resources = new Map<string, Map<string, CallResult<unknown>>>();
+  const read = callSet(calls, resources);
+  for (const call of plan.calls) calls.set(call, await readCall(callPath(accountDir, region, call), call));
+  for (const step of plan.perResource) {
+    const results = new Map<string, CallResult<unknown>>();
+    for (const resource of new Set(step.resources(read))) {
+      results.set(resource, await readCall(resourceCallPath(accountDir, region, step.call, resource), `${step.call}/${resource}`));
+    }
+    resources.set(step.call, results);
+  }
+  return read;
 }
 
 async function subdirectories(dir: string): Promise<{ dirs: string[]; others: string[] }> {

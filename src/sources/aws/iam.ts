@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { NormalizedRecord } from '../../model/index.js';
 import { scopeCoverage, validated, type CallResult } from './call-result.js';
 import { awsScope, iamArn } from './identifiers.js';
+import type { IamCredentials } from './iam-credentials.js';
 import { decodePolicyDocument } from './policy-document.js';
 import { awsAsset, edge } from './records.js';
 import { tagMap } from './tags.js';
@@ -62,6 +63,8 @@ export interface IamInput {
   account: string;
   partition: string;
   authorizationDetails: CallResult<unknown>;
+  /** Credential report, access keys and MFA devices per user ARN (iam-credentials.ts), when read. */
+  credentials?: IamCredentials;
 }
 
 export interface IamResult {
@@ -104,7 +107,8 @@ function normalizeDetails(input: IamInput, scope: string, details: Details, wher
 
   details.UserDetailList.forEach((user, i) => {
     const tags = tagMap(user.Tags);
-    const properties = { ...user, ...decodedInline(user.UserPolicyList, 'UserPolicyList', where, `UserDetailList.${i}.UserPolicyList`) };
+    const properties = { ...user, ...decodedInline(user.UserPolicyList, 'UserPolicyList', where, `UserDetailList.${i}.UserPolicyList`),
+      ...input.credentials?.users.get(user.Arn) };
     out.push(awsAsset(scope, { uid: user.Arn, kind: 'aws.iam.user', name: user.UserName, account, region: null, properties, tags }));
     for (const group of user.GroupList ?? []) {
       // The list names groups; their path is only known from GroupDetailList.
@@ -142,12 +146,12 @@ function normalizeDetails(input: IamInput, scope: string, details: Details, wher
 /**
  * Normalizes get-account-authorization-details into users, groups, roles and customer-managed policies
  * (every version with its document), with `member_of`, `attached_policy` and `can_assume` edges, and the
- * coverage of scope `aws:<account>:global:iam`.
+ * coverage of scope `aws:<account>:global:iam`; users get their credential properties when given.
  */
 export function normalizeIam(input: IamInput): IamResult {
   const scope = awsScope(input.account, null, 'iam');
   const details = validated(AccountAuthorizationDetails, input.authorizationDetails);
-  const coverage = scopeCoverage(scope, [details]);
+  const coverage = scopeCoverage(scope, [details], input.credentials?.problems);
   const records = coverage ? [coverage] : [];
   if (details.status !== 'ok') return { records, instanceProfiles: null };
   records.push(...normalizeDetails(input, scope, details.data, details.where));

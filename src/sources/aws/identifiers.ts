@@ -36,3 +36,21 @@ export function iamArn(partition: string, account: string, resource: string): st
 export function awsScope(account: string, region: string | null, service: string): string {
   return `aws:${account}:${region ?? 'global'}:${service}`;
 }
+
+/** `arn:<partition>:<service>:<region>:<account>:<resource>` for a regional resource; the partition follows the region. */
+export function regionalArn(region: string, account: string, service: string, resource: string): string {
+  return `arn:${partitionOf(region)}:${service}:${region}:${account}:${resource}`;
+}
+
+/**
+ * The uid of a region of an account, `arn:aws::<region>:<account>` (Steampipe's spelling): AWS gives regions
+ * no ARN, and this one cannot collide with a real resource's.
+ */
+export function regionUid(region: string, account: string): string {
+  return `arn:${partitionOf(region)}::${region}:${account}`;
+}
+
+/** The ECR registry host of an account in a region, as image references (and Trivy) name it. */
+export function ecrRegistryHost(account: string, region: string): string {
+  return `${account}.dkr.ecr.${region}.amazonaws.com${partitionOf(region) === 'aws-cn' ? '.cn' : ''}`;
+}

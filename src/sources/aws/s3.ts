@@ -1,7 +1,7 @@
 import { z, type ZodType } from 'zod';
 import type { NormalizedRecord } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
-import { describeFailure, parseShape, scopeCoverage, validated, type CallResult } from './call-result.js';
+import { callOutcome, scopeCoverage, validated, type CallOutcome, type CallResult } from './call-result.js';
 import { awsScope, s3BucketArn } from './identifiers.js';
 import { awsAsset } from './records.js';
 import { tagMap } from './tags.js';
@@ -22,26 +22,12 @@ export const S3_LIST_CALL = 's3api-list-buckets';
 /** The account-level public access block; a file `global/<call>.json` in a dump. */
 export const S3_ACCOUNT_PAB_CALL = 's3control-get-public-access-block';
 
-/** What one call says about one property: a value, "there is none", nothing (not collected), or a refusal. */
-export type CallOutcome =
-  | { kind: 'value'; value: unknown }
-  | { kind: 'none' }
-  | { kind: 'missing' }
-  | { kind: 'refused'; problem: string };
-
 /** A per-bucket call: `global/s3api-<operation>/<bucket>.json` in a dump. */
 export interface BucketCall {
   readonly operation: string;
   /** The bucket property it fills. */
   readonly property: string;
   outcome(result: CallResult<unknown>): CallOutcome;
-}
-
-/** Error codes by which S3 answers "this bucket has none": a fact to record, not a failure. */
-function callOutcome<T>(result: CallResult<unknown>, schema: ZodType<T>, noneCodes: readonly string[], value: (data: T, where: string) => unknown): CallOutcome {
-  if (result.status === 'missing') return { kind: 'missing' };
-  if (result.status === 'error') return noneCodes.includes(result.code) ? { kind: 'none' } : { kind: 'refused', problem: describeFailure(result) ?? result.code };
-  return { kind: 'value', value: value(parseShape(schema, result.data, result.where), result.where) };
 }
 
 function bucketCall<T>(operation: string, property: string, schema: ZodType<T>, noneCodes: readonly string[], value: (data: T, where: string) => unknown): BucketCall {

@@ -1,8 +1,16 @@
+import { z } from 'zod';
+
 /** AWS tags as the CLI prints them: a list of `{Key, Value}`. */
 export interface AwsTag {
   Key: string;
   Value: string;
 }
+
+/** Tags as most services print them: `[{Key, Value}]` (EKS, GuardDuty and Lambda print a map instead). */
+export const TagList = z.array(z.looseObject({ Key: z.string(), Value: z.string() }));
+
+/** Tags as a `key → value` map: EKS, GuardDuty, Lambda. */
+export const TagMap = z.record(z.string(), z.string());
 
 /** The flat `key → value` map stored in the tags column. */
 export function tagMap(tags: readonly AwsTag[] | undefined | null): Record<string, string> {

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TEST_PG, createTestDb, type TestDb } from '../../../test/support/test-db.js';
+import { registerIntel } from './intel.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ms-cli-intel-'));
+let t: TestDb | null = null;
+let location = '';
+beforeAll(async () => {
+  // PGlite: a directory the command opens itself; PostgreSQL: a fresh test database.
+  t = TEST_PG ? await createTestDb() : null;
+  location = t?.location ?? join(dir, 'db');
+});
+afterAll(async () => {
+  await t?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...args: string[]): Promise<{ out: string; err: string; error?: Error }> {
+  const program = new Command('mothership').option('--db <location>').exitOverride();
+  registerIntel(program);
+  let out = '';
+  let err = '';
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err += String(s); return true; });
+  try {
+    await program.parseAsync(['--db', location, 'intel', 'import', ...args], { from: 'user' });
+    return { out, err };
+  } catch (e) {
+    return { out, err, error: e as Error };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+const kev = join(dir, 'kev.json');
+writeFileSync(kev, JSON.stringify({ dateReleased: '2025-02-01T00:00:00Z', count: 1, vulnerabilities: [
+  { cveID: 'CVE-2025-0001', vendorProject: 'Acme', product: 'Widget', vulnerabilityName: 'bug', dateAdded: '2025-01-10', dueDate: '2025-01-31', knownRansomwareCampaignUse: 'Known', notes: '' },
+] }));
+const record = join(dir, 'GHSA-x.json');
+writeFileSync(record, JSON.stringify({ id: 'GHSA-x', modified: '2024-01-01T00:00:00Z', severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N' }] }));
+
+describe('mothership intel import', () => {
+  it('prints one summary line per input', async () => {
+    const r = await run(kev, record);
+    expect(r.error).toBeUndefined();
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toMatch(/kev\.json: kev, run \d+, 1 entries: 1 new, 0 updated, 0 unchanged, 0 removed in \d+\.\d\ds$/);
+    expect(lines[1]).toMatch(/GHSA-x\.json: osv, run \d+, 1 records: 1 new, 0 updated \(0 withdrawn\), 0 unchanged, 0 older than stored in \d+\.\d\ds$/);
+  });
+
+  it('prints a JSON object per input with --format json', async () => {
+    const r = await run(record, '--format', 'json');
+    expect(JSON.parse(r.out)).toMatchObject({ format: 'osv', counts: { records: 1, inserted: 0, unchanged: 1 }, changed: 0, errors: [] });
+  });
+
+  it('reports a bad input on stderr, imports the others, and fails at the end', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"id": 42}');
+    const r = await run(bad, kev);
+    expect(r.err).toMatch(/error: .*bad\.json: OSV record field id: /);
+    expect(r.out).toMatch(/kev\.json: kev, run \d+, 1 entries: 0 new/);
+    expect(r.error?.message).toMatch(/1 input\(s\) not imported/);
+  });
+});

@@ -1,0 +1,82 @@
+import type { Queryable } from '../../store/db.js';
+import type { AdvisoryStager } from './advisory-stage.js';
+import { counts } from './batcher.js';
+
+/**
+ * Advisories are staged in a temporary table and merged in a few set-based statements. A stored record
+ * is replaced only by a version whose `modified` is newer (a record without `modified` counts as oldest;
+ * when neither has one, a differing record replaces it). Withdrawn records keep their row with
+ * `withdrawn` set: the matcher skips them, and their id still resolves for people reading old findings.
+ * OSV never deletes records, so nothing is swept.
+ */
+
+export interface AdvisoryCounts {
+  /** Records read. */
+  records: number;
+  inserted: number;
+  /** Stored records replaced by a newer version. */
+  updated: number;
+  /** Stored, matchable records whose newer version is withdrawn. */
+  withdrawn: number;
+  unchanged: number;
+  /** Records skipped because the stored version is newer. */
+  older: number;
+}
+
+/** Which advisories changed, so the matcher re-matches only the packages they name. */
+export interface AdvisoryChanges {
+  inserted: string[];
+  updated: string[];
+  /** Ids that were matchable and now are withdrawn (a subset of `updated`). */
+  withdrawn: string[];
+}
+
+// What a record says, apart from its id and `modified`; compared only when neither version has `modified`.
+const CONTENT = ['aliases', 'summary', 'details', 'severity', 'cvss_vector', 'cvss_score', 'published', 'withdrawn', 'affected', 'refs'];
+const columns = (alias: string, names: readonly string[]): string => names.map((c) => `${alias}.${c}`).join(', ');
+
+export async function mergeAdvisories(tx: Queryable, stager: AdvisoryStager, source: string): Promise<{ counts: AdvisoryCounts; changes: AdvisoryChanges }> {
+  // Within one import the newest version of an id wins, then the last one read.
+  await tx.exec(`create temp table run_advisories on commit drop as
+      select distinct on (id) id, aliases, summary, details, severity, cvss_vector, cvss_score, published, modified, withdrawn,
+        coalesce(doc->'affected', '[]'::jsonb) as affected, coalesce(doc->'refs', '[]'::jsonb) as refs
+      from stage_advisories order by id, modified desc nulls last, seq desc;
+    analyze run_advisories;
+    create temp table advisory_changes on commit drop as
+      select r.id, a.id is null as inserted,
+        a.id is not null and r.withdrawn is not null and a.withdrawn is null as withdrawn
+      from run_advisories r left join advisories a on a.id = r.id
+      where a.id is null
+         or r.modified > a.modified
+         or (a.modified is null and r.modified is not null)
+         or (a.modified is null and r.modified is null
+             and (${columns('a', CONTENT)}) is distinct from (${columns('r', CONTENT)}));`);
+  await tx.query(`insert into advisories as a (id, ${CONTENT.join(', ')}, modified, source)
+      select r.id, ${columns('r', CONTENT)}, r.modified, $1::text
+      from run_advisories r join advisory_changes c on c.id = r.id
+      on conflict (id) do update set ${[...CONTENT, 'modified', 'source'].map((c) => `${c} = excluded.${c}`).join(', ')}`, [source]);
+  const c = await counts(tx, `select
+      (select count(*)::int from advisory_changes where inserted) as inserted,
+      (select count(*)::int from advisory_changes where not inserted) as updated,
+      (select count(*)::int from advisory_changes where withdrawn) as withdrawn,
+      (select count(*)::int from run_advisories r join advisories a on a.id = r.id
+        where a.modified > r.modified or (a.modified is not null and r.modified is null)) as older,
+      (select count(*)::int from run_advisories) as distinct_ids`);
+  const ids = await tx.query<{ id: string; inserted: boolean; withdrawn: boolean }>('select id, inserted, withdrawn from advisory_changes order by id');
+  const changes: AdvisoryChanges = { inserted: [], updated: [], withdrawn: [] };
+  for (const r of ids) {
+    (r.inserted ? changes.inserted : changes.updated).push(r.id);
+    if (r.withdrawn) changes.withdrawn.push(r.id);
+  }
+  const inserted = c.inserted ?? 0;
+  const updated = c.updated ?? 0;
+  const older = c.older ?? 0;
+  return {
+    counts: {
+      records: stager.count, inserted, updated, withdrawn: c.withdrawn ?? 0,
+      older: older + stager.skipped.older,
+      unchanged: (c.distinct_ids ?? 0) - inserted - updated - older + stager.skipped.unchanged,
+    },
+    changes,
+  };
+}
