@@ -4,6 +4,7 @@ import type { NormalizedRecord } from '../model/index.js';
 import { MothershipError } from '../model/errors.js';
 import { ENGINES } from '../engines/registry.js';
 import { syncRun, type SyncResult } from './sync/run.js';
+import { resolveOwners } from './resolve-owners.js';
 
 /** Orders engines so each runs after the engines it names in `after`; a cycle or unknown id is an error. */
 export function orderEngines(engines: readonly Engine[]): Engine[] {
@@ -36,6 +37,8 @@ export interface EngineResult extends SyncResult {
 export async function analyze(db: Db, options: { engines?: readonly Engine[]; now?: Date; log?: (m: string) => void } = {}): Promise<EngineResult[]> {
   const now = options.now ?? new Date();
   const log = options.log ?? (() => undefined);
+  // Owners first: engines' findings inherit the owner of their asset.
+  await resolveOwners(db);
   const results: EngineResult[] = [];
   for (const engine of orderEngines(options.engines ?? ENGINES)) {
     // Engines read through the pool while the run's transaction is not yet open: PGlite allows one

@@ -12,6 +12,8 @@ export interface IngestOptions {
   type?: string;
   /** Owner for the assets and findings this file yields, when it names none (`--owner`). */
   owner?: string;
+  /** uid of the asset the report is about, over what it says or when it says nothing (`--asset`). */
+  asset?: string;
   onProgress?: (records: number) => void;
 }
 
@@ -44,14 +46,53 @@ async function* withOwner(records: AsyncIterable<NormalizedRecord>, owner: strin
   }
 }
 
+/** Longest asset uid accepted from the command line; real uids (ARNs, digest references) are far shorter. */
+const MAX_ASSET_UID = 2048;
+
+/**
+ * The `--asset` uid, checked before it keys anything: it becomes a uid, part of scopes and fingerprints,
+ * so it must be a plain line of text (the store rejects NUL bytes; control characters only hide things).
+ */
+export function assetUidOption(uid: string | undefined, where: string): string | undefined {
+  if (uid === undefined) return undefined;
+  const trimmed = uid.trim();
+  if (!trimmed) throw new MothershipError('BAD_INPUT', `${where}: --asset: an asset uid is needed, got an empty one`);
+  if (trimmed.length > MAX_ASSET_UID) throw new MothershipError('BAD_INPUT', `${where}: --asset: uid longer than ${MAX_ASSET_UID} characters`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new MothershipError('BAD_INPUT', `${where}: --asset: uid contains control characters`);
+  return trimmed;
+}
+
+/** `\u0000` for a NUL: messages are one printable line, whatever bytes of the input they quote. */
+export function printable(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  return message.replace(/\r?\n|[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => (c.endsWith('\n') ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/**
+ * Parser errors quote the input (a bad field value, a version string) and hostile input holds NUL bytes,
+ * which the store cannot keep in the failed run's record: the message is made printable first.
+ */
+async function* withPrintableErrors(records: AsyncIterable<NormalizedRecord>): AsyncIterable<NormalizedRecord> {
+  try {
+    yield* records;
+  } catch (e) {
+    if (!(e instanceof Error) || printable(e.message) === e.message) throw e;
+    if (e instanceof MothershipError) throw new MothershipError(e.code, printable(e.message), { cause: e });
+    throw new Error(printable(e.message), { cause: e });
+  }
+}
+
 /** Ingests one report file as one run of its parser: transactional and idempotent. */
 export async function ingestFile(db: Db, path: string, options: IngestOptions = {}): Promise<IngestResult> {
+  const subject = assetUidOption(options.asset, path);
   const file = await openReportFile(path);
   const parser = parserFor(file, options.type, path);
-  const result = await syncRun(db, withOwner(parser.parse(file), options.owner), {
+  const records = withPrintableErrors(parser.parse(file, subject === undefined ? {} : { subject }));
+  const result = await syncRun(db, withOwner(records, options.owner), {
     source: parser.id,
     where: path,
-    input: { file: path, type: parser.type, size: file.size, owner: options.owner ?? null },
+    input: { file: path, type: parser.type, size: file.size, owner: options.owner ?? null, asset: subject ?? null },
     onProgress: options.onProgress,
   });
   return { ...result, file: path, type: parser.type };

@@ -17,6 +17,7 @@ import { gitleaksJson } from './gitleaks/parser.js';
 import { checkovJson } from './checkov/parser.js';
 import { tfsecJson } from './tfsec/parser.js';
 import { kicsJson } from './kics/parser.js';
+import { backstageYaml, ownersYaml } from './catalog/parser.js';
 import { cyclonedxJson, cyclonedxXml } from './cyclonedx/parser.js';
 import { spdxJson, spdxTagValue } from './spdx/parser.js';
 
@@ -29,6 +30,7 @@ export const PARSERS: readonly Parser[] = [
   cyclonedxJson, cyclonedxXml, spdxJson, spdxTagValue,
   sarif, semgrepJson, gitleaksJson, checkovJson, tfsecJson, kicsJson,
   prowlerOcsfJson, prowlerJson, prowlerCsv, asffJson,
+  backstageYaml, ownersYaml,
 ];
 
 export const DUMP_READERS: readonly DumpReader[] = [awsDump];

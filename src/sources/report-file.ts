@@ -1,5 +1,6 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { basename } from 'node:path';
 import type { ReportFile } from '../model/plugin.js';
 
@@ -34,9 +35,8 @@ export function memoryReportFile(name: string, content: string | Uint8Array): Re
     name,
     head: bytes.subarray(0, HEAD_BYTES),
     text: () => Promise.resolve(bytes.toString('utf8')),
-    stream: async function* () {
-      yield bytes;
-    },
+    // A one-chunk stream: the whole report is already in memory.
+    stream: () => Readable.from([bytes]),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { withDb, parseFormat, seconds } from '../context.js';
 import { progress } from '../progress.js';
-import { ingestFile, walkFiles } from '../../pipeline/ingest.js';
+import { assetUidOption, ingestFile, walkFiles } from '../../pipeline/ingest.js';
 import { importDump } from '../../pipeline/import-dump.js';
 import { MothershipError } from '../../model/errors.js';
 
@@ -12,14 +12,17 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'files or directories')
     .option('--type <type>', 'force the report type')
     .option('--owner <team>', 'owner of what these reports describe, when they name none')
+    .option('--asset <uid>', 'uid of the asset the reports are about (e.g. repo:github.com/org/app), over what they say or when they say nothing')
     .option('--format <format>', 'table (a line per file) or json (an object per line per file)', parseFormat, 'table')
-    .action(async (paths: string[], opts: { type?: string; owner?: string; format: string }, cmd: Command) => {
+    .action(async (paths: string[], opts: { type?: string; owner?: string; asset?: string; format: string }, cmd: Command) => {
+      // A bad uid fails once, before any file is read, not once per file.
+      const asset = assetUidOption(opts.asset, 'ingest');
       await withDb(cmd, async (db) => {
         let failed = 0;
         for await (const file of walkFiles(paths)) {
           const bar = progress(file);
           try {
-            const r = await ingestFile(db, file, { type: opts.type, owner: opts.owner, onProgress: (n) => bar.update(n) });
+            const r = await ingestFile(db, file, { type: opts.type, owner: opts.owner, asset, onProgress: (n) => bar.update(n) });
             bar.stop();
             const line = { file, type: r.type, assets: r.counts.assets.seen, packages: r.counts.packages.seen, findings: r.counts.findings.seen,
               new: r.counts.findings.new, resolved: r.counts.findings.resolved, errors: [] as string[] };

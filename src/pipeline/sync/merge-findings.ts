@@ -1,5 +1,5 @@
+import { MothershipError } from '../../model/errors.js';
 import type { Queryable } from '../../store/db.js';
-import { distinctStage } from './dedupe.js';
 import { count, statement, type RunParams } from './merge-inventory.js';
 
 export interface FindingCounts {
@@ -11,33 +11,50 @@ export interface FindingCounts {
   unverified: number;
 }
 
+/** What the Stager knows about the findings it staged, so statements with nothing to do are skipped. */
+export interface StagedFindings {
+  /** Some fingerprint may have been staged twice. */
+  duplicates: boolean;
+  /** Rows staged with content (stage_finding_content), and rows staged as stored already (`prior_id`). */
+  content: number;
+  stored: number;
+}
+
 /**
  * Merges staged findings. Drafts with one fingerprint are one finding, whichever tool sent them; each
  * tool's sighting is a finding_sources link in that tool's scope. A complete run of a scope removes the
  * links it no longer reports, and a finding with no link left is resolved. Triage state is never touched.
  * Only new or changed rows are written: an identical re-run reads the store and writes nothing.
+ *
+ * stage.ts stages every finding in stage_findings and the content of those the store does not hold in
+ * stage_finding_content; `prior_id` marks a finding whose content equals stored finding `prior_id`. Both
+ * kinds are checked against the findings as they are now, at merge time.
  */
-export async function mergeFindings(tx: Queryable, p: RunParams): Promise<FindingCounts> {
-  await distinctStage(tx, 'stage_findings', 'run_findings', ['fingerprint'], 'd.seq > s.seq');
-  await tx.exec(`create temp table prior_findings on commit drop as
-      select f.id, f.fingerprint, f.status, f.unverified, f.content_hash, f.source
-      from findings f join run_findings r on r.fingerprint = f.fingerprint;
-    analyze prior_findings;
-    create temp table run_finding_ids on commit drop as
-      select p.id, r.scope, r.original_id from prior_findings p join run_findings r on r.fingerprint = p.fingerprint;`);
+export async function mergeFindings(tx: Queryable, p: RunParams, staged: StagedFindings): Promise<FindingCounts> {
+  if (staged.duplicates) {
+    // Within one run the last record of a fingerprint wins, with or without content.
+    await tx.exec(`delete from stage_findings s using stage_findings d where d.fingerprint = s.fingerprint and d.seq > s.seq;
+      delete from stage_finding_content c where not exists (select 1 from stage_findings k where k.seq = c.seq);`);
+  }
+  // The run's findings by id: what the sources merge and the sweep read. The key keeps the sweep's
+  // anti-join an index probe whatever the planner expects.
+  await tx.exec('create temp table run_finding_ids (id bigint primary key, scope text, original_id text) on commit drop');
 
-  // New findings take the asset's owner unless the source named one. Existing ones change only when
-  // their content source sends new content, or when they come back (resolved, unverified).
-  const changes = await count(tx, `with up as (
+  // With content. New findings take the asset's owner unless the source named one. Existing ones change
+  // only when their content source sends new content, or when they come back (resolved, unverified).
+  const changes = staged.content === 0 ? {} : await count(tx, `with prior as materialized (
+      select f.id, f.fingerprint, f.status, f.unverified, f.content_hash, f.source
+      from findings f join stage_finding_content r on r.fingerprint = f.fingerprint),
+    up as (
       insert into findings as f (fingerprint, kind, rule_id, advisory_id, title, description, severity,
         asset_uid, package_purl, owner, owner_reason, status, evidence, remediation, properties, source, content_hash,
         first_seen, last_seen)
       select r.fingerprint, r.kind, r.rule_id, r.advisory_id, r.title, r.description, r.severity, r.asset_uid,
         r.package_purl, coalesce(r.owner, a.owner),
         case when r.owner is not null then 'source' when a.owner is not null then 'asset' end,
-        'open', r.evidence, r.remediation, r.properties, :source::text, r.content_hash, :now::timestamptz, :now::timestamptz
-      from run_findings r
-      left join prior_findings p on p.fingerprint = r.fingerprint
+        'open', r.evidence::jsonb, r.remediation, r.properties::jsonb, :source::text, r.content_hash, :now::timestamptz, :now::timestamptz
+      from stage_finding_content r
+      left join prior p on p.fingerprint = r.fingerprint
       left join assets a on a.uid = r.asset_uid
       where p.id is null or (p.content_hash <> r.content_hash and p.source = :source::text) or p.status = 'resolved' or p.unverified
       on conflict (fingerprint) do update set kind = excluded.kind, rule_id = excluded.rule_id,
@@ -49,21 +66,51 @@ export async function mergeFindings(tx: Queryable, p: RunParams): Promise<Findin
       returning f.id, f.fingerprint, (xmax = 0) as inserted),
     ids as (
       insert into run_finding_ids (id, scope, original_id)
-      select up.id, r.scope, r.original_id from up join run_findings r on r.fingerprint = up.fingerprint where up.inserted),
+      select coalesce(up.id, p.id), k.scope, k.original_id from stage_findings k
+      left join prior p on p.fingerprint = k.fingerprint
+      left join up on up.fingerprint = k.fingerprint
+      where k.prior_id is null),
     ev as (
       insert into finding_events (finding_id, at, type, run_id, details)
       select up.id, :now::timestamptz,
         case when up.inserted then 'opened' when p.status = 'resolved' then 'reopened'
              when p.unverified then 'verified' else 'updated' end,
         :run::bigint, jsonb_build_object('source', :source::text)
-      from up left join prior_findings p on p.id = up.id
+      from up left join prior p on p.id = up.id
       returning type)
     select count(*) filter (where type = 'opened')::int as new,
            count(*) filter (where type = 'reopened')::int as reopened,
-           count(*) filter (where type = 'updated')::int as updated,
-           (select count(*)::int from run_findings) as seen
+           count(*) filter (where type = 'updated')::int as updated
     from ev`, p);
-  await tx.exec('analyze run_finding_ids');
+
+  // Stored as they are: at most the state changes (a resolved finding reopens, an unverified one is
+  // verified) and the content source becomes this one, as the upsert above does. A finding changed or
+  // deleted since it was staged (by a run committed meanwhile) cannot be merged without its content: the
+  // run fails, and can simply be run again.
+  const stored = staged.stored === 0 ? {} : await count(tx, `with cur as materialized (
+      select k.prior_id as id, k.scope, k.original_id, (f.content_hash is not distinct from k.content_hash) as same,
+        f.status, f.unverified
+      from stage_findings k left join findings f on f.id = k.prior_id where k.prior_id is not null),
+    up as (
+      update findings f set status = 'open', resolved_at = null, unverified = false, last_seen = :now::timestamptz,
+        source = :source::text
+      from cur c where f.id = c.id and c.same and (c.status = 'resolved' or c.unverified)
+      returning f.id),
+    ids as (
+      insert into run_finding_ids (id, scope, original_id) select id, scope, original_id from cur where same),
+    ev as (
+      insert into finding_events (finding_id, at, type, run_id, details)
+      select up.id, :now::timestamptz, case when c.status = 'resolved' then 'reopened' else 'verified' end,
+        :run::bigint, jsonb_build_object('source', :source::text)
+      from up join cur c on c.id = up.id
+      returning type)
+    select (select count(*)::int from cur where not same) as stale,
+           count(*) filter (where type = 'reopened')::int as reopened
+    from ev`, p);
+  if ((stored.stale ?? 0) > 0) {
+    throw new MothershipError('CONFLICT', `${stored.stale} findings changed while this run was staged (another run committed meanwhile); run it again`);
+  }
+  const seen = staged.duplicates ? await count(tx, 'select count(*)::int as n from stage_findings', p) : { n: staged.content + staged.stored };
 
   await statement(tx, `insert into finding_sources as s (finding_id, source, scope, original_id, first_seen)
       select x.id, :source::text, x.scope, x.original_id, :now::timestamptz from run_finding_ids x
@@ -108,10 +155,10 @@ export async function mergeFindings(tx: Queryable, p: RunParams): Promise<Findin
     select count(*)::int as n from ev`, p);
 
   return {
-    seen: changes.seen ?? 0,
+    seen: seen.n ?? 0,
     new: changes.new ?? 0,
     updated: changes.updated ?? 0,
-    reopened: changes.reopened ?? 0,
+    reopened: (changes.reopened ?? 0) + (stored.reopened ?? 0),
     resolved: resolved.n ?? 0,
     unverified: unverified.n ?? 0,
   };

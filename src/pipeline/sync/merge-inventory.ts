@@ -29,10 +29,10 @@ export async function count(tx: Queryable, sql: string, params: Params): Promise
   return rows[0] ?? {};
 }
 
-export async function mergeAssets(tx: Queryable, p: Params): Promise<InventoryCounts['assets']> {
+export async function mergeAssets(tx: Queryable, p: Params, duplicates = true): Promise<InventoryCounts['assets']> {
   // Within one run the last definition of a uid wins, and any definition beats a mere reference.
   await distinctStage(tx, 'stage_assets', 'run_assets', ['uid'],
-    '(s.reference and not d.reference) or (s.reference = d.reference and d.seq > s.seq)');
+    '(s.reference and not d.reference) or (s.reference = d.reference and d.seq > s.seq)', { duplicates, indexKey: true });
   // Only new or changed rows reach the upsert: an upsert that updates nothing still locks and dirties
   // every row it matches, so an identical re-run would rewrite the whole table.
   await tx.exec('create temp table changed_assets (uid text primary key) on commit drop');
@@ -106,8 +106,8 @@ export async function mergeAssets(tx: Queryable, p: Params): Promise<InventoryCo
   };
 }
 
-export async function mergeRelationships(tx: Queryable, p: Params): Promise<InventoryCounts['relationships']> {
-  await distinctStage(tx, 'stage_relationships', 'run_relationships', ['from_uid', 'kind', 'to_uid'], 'd.seq > s.seq');
+export async function mergeRelationships(tx: Queryable, p: Params, duplicates = true): Promise<InventoryCounts['relationships']> {
+  await distinctStage(tx, 'stage_relationships', 'run_relationships', ['from_uid', 'kind', 'to_uid'], 'd.seq > s.seq', { duplicates, indexKey: true });
   const up = await count(tx, `with up as (
       insert into relationships as r (from_uid, kind, to_uid, source, scope, properties, first_seen)
       select x.from_uid, x.kind, x.to_uid, :source::text, x.scope, x.properties, :now::timestamptz from run_relationships x
@@ -128,8 +128,8 @@ export async function mergeRelationships(tx: Queryable, p: Params): Promise<Inve
   return { seen: up.seen ?? 0, inserted: up.inserted ?? 0, updated: up.updated ?? 0, deleted: del.n ?? 0 };
 }
 
-export async function mergePackages(tx: Queryable, p: Params): Promise<InventoryCounts['packages']> {
-  await distinctStage(tx, 'stage_packages', 'run_packages', ['asset_uid', 'purl', 'path'], 'd.seq > s.seq');
+export async function mergePackages(tx: Queryable, p: Params, duplicates = true): Promise<InventoryCounts['packages']> {
+  await distinctStage(tx, 'stage_packages', 'run_packages', ['asset_uid', 'purl', 'path'], 'd.seq > s.seq', { duplicates, indexKey: true });
   const up = await count(tx, `with up as (
       insert into packages as k (asset_uid, purl, path, ecosystem, name, version, source_name, source_version,
         layer_digest, licenses, source, scope, first_seen)

@@ -82,10 +82,12 @@ export async function syncRun(db: Db, records: AsyncIterable<NormalizedRecord> |
         if (options.onProgress && n % 1000 === 0) options.onProgress(n);
       }
       await stager.finish();
-      const assets = await mergeAssets(tx, params);
-      const relationships = await mergeRelationships(tx, params);
-      const packages = await mergePackages(tx, params);
-      const findings = await mergeFindings(tx, params);
+      const dups = stager.duplicates;
+      const assets = await mergeAssets(tx, params, dups.assets);
+      const relationships = await mergeRelationships(tx, params, dups.relationships);
+      const packages = await mergePackages(tx, params, dups.packages);
+      const findings = await mergeFindings(tx, params,
+        { duplicates: dups.findings, content: stager.counts.findingContent, stored: stager.counts.findingsStored });
       const ownersUpdated = await propagateOwners(tx, params);
       const scopes = { complete: 0, partial: 0, failed: 0 };
       for (const c of stager.coverage.values()) scopes[c.coverage]++;

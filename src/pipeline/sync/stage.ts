@@ -1,14 +1,21 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { AssetDraft, FindingDraft, PackageDraft, RelationshipDraft, type NormalizedRecord, type Coverage } from '../../model/index.js';
 import { badInput } from '../../model/errors.js';
 import type { Queryable } from '../../store/db.js';
 import { jsonText } from '../../store/copy-text.js';
 import type { ZodType } from 'zod';
+import { quickFinding, quickPackage } from './quick-validate.js';
+import { SeenKeys } from './seen-keys.js';
 
 /**
  * Staging: a run's records are validated at the edge, then COPYed into temporary tables inside the run's
  * transaction. The merge is set-based SQL over those tables, so a million records cost a handful of
  * statements, and a crash before commit leaves nothing behind.
+ *
+ * Every finding is staged as a narrow row in stage_findings; its content goes to stage_finding_content only
+ * when the store does not hold it already. A finding whose fingerprint is stored with the same content hash
+ * carries the stored finding's id (`prior_id`) instead: that is nearly every row of a re-import, and the
+ * bulk of its bytes. JSON columns are staged as text and parsed as jsonb only for the rows written.
  */
 export const STAGE_DDL = `
 create temp table stage_assets (seq int, scope text, uid text, kind text, provider text, account text, region text,
@@ -17,25 +24,31 @@ create temp table stage_assets (seq int, scope text, uid text, kind text, provid
 create temp table stage_relationships (seq int, scope text, from_uid text, kind text, to_uid text, properties jsonb) on commit drop;
 create temp table stage_packages (seq int, scope text, asset_uid text, purl text, path text, ecosystem text, name text,
   version text, source_name text, source_version text, layer_digest text, licenses text[]) on commit drop;
-create temp table stage_findings (seq int, scope text, fingerprint text, kind text, rule_id text, advisory_id text,
-  title text, description text, severity text, asset_uid text, package_purl text, owner text, evidence jsonb,
-  remediation text, properties jsonb, original_id text, content_hash text) on commit drop;
+create temp table stage_findings (seq int, scope text, fingerprint text, original_id text, content_hash text,
+  prior_id bigint) on commit drop;
+create temp table stage_finding_content (seq int, fingerprint text, content_hash text, kind text, rule_id text,
+  advisory_id text, title text, description text, severity text, asset_uid text, package_purl text, owner text,
+  evidence text, remediation text, properties text) on commit drop;
 create temp table stage_scopes (scope text primary key, coverage text, error text) on commit drop;
 `;
 
 const ASSET_COLS = ['seq', 'scope', 'uid', 'kind', 'provider', 'account', 'region', 'name', 'properties', 'tags', 'owner', 'owner_reason', 'environment', 'criticality', 'reference', 'content_hash'];
 const REL_COLS = ['seq', 'scope', 'from_uid', 'kind', 'to_uid', 'properties'];
 const PKG_COLS = ['seq', 'scope', 'asset_uid', 'purl', 'path', 'ecosystem', 'name', 'version', 'source_name', 'source_version', 'layer_digest', 'licenses'];
-const FINDING_COLS = ['seq', 'scope', 'fingerprint', 'kind', 'rule_id', 'advisory_id', 'title', 'description', 'severity', 'asset_uid', 'package_purl', 'owner', 'evidence', 'remediation', 'properties', 'original_id', 'content_hash'];
+const FINDING_COLS = ['seq', 'scope', 'fingerprint', 'original_id', 'content_hash', 'prior_id'];
+const CONTENT_COLS = ['seq', 'fingerprint', 'content_hash', 'kind', 'rule_id', 'advisory_id', 'title', 'description', 'severity',
+  'asset_uid', 'package_purl', 'owner', 'evidence', 'remediation', 'properties'];
 
 /**
  * Content hash of a row's defining fields. JSON objects are serialized once: the same text is hashed and
- * then COPYed into the jsonb column, so the (dominant) serialization cost is paid once per record.
+ * then COPYed, so the (dominant) serialization cost is paid once per record. Stored hashes depend on these
+ * exact bytes: an unchanged record must keep its hash across versions, or a re-import would rewrite it.
  */
-function hash(parts: readonly (string | boolean | null)[]): string {
-  const h = createHash('sha1');
-  for (const part of parts) h.update(part === null ? '\u0001' : String(part)).update('\u0000');
-  return h.digest('base64url');
+export function contentHash(parts: readonly (string | boolean | null)[]): string {
+  // One digest of the joined text: the bytes of one update per part and per separator, in one call.
+  let text = '';
+  for (const part of parts) text += `${part === null ? '\u0001' : String(part)}\u0000`;
+  return digest('sha1', text, 'base64url');
 }
 
 const SEVERITY_RANK: Record<Coverage, number> = { complete: 0, partial: 1, failed: 2 };
@@ -45,6 +58,25 @@ export interface StageCounts {
   relationships: number;
   packages: number;
   findings: number;
+  /** Findings staged with their content (new or changed), and without (`prior_id`: stored as they are). */
+  findingContent: number;
+  findingsStored: number;
+}
+
+/** Which stage tables may hold a key twice (and need the dedupe statement). */
+export interface StageDuplicates {
+  assets: boolean;
+  relationships: boolean;
+  packages: boolean;
+  findings: boolean;
+}
+
+/** A validated finding waiting for its batch: its stage_findings row (less prior_id) and its content row. */
+interface PendingFinding {
+  fingerprint: string;
+  hash: string;
+  key: unknown[];
+  content: unknown[];
 }
 
 /** Buffers validated records and flushes them to the stage tables in COPY batches. */
@@ -53,11 +85,14 @@ export class Stager {
   private assets: unknown[][] = [];
   private rels: unknown[][] = [];
   private pkgs: unknown[][] = [];
-  private findings: unknown[][] = [];
+  private findings: PendingFinding[] = [];
   readonly coverage = new Map<string, { coverage: Coverage; error: string | null }>();
   /** Scopes that items were placed in; each needs a coverage statement. */
   private readonly itemScopes = new Set<string>();
-  readonly counts: StageCounts = { assets: 0, relationships: 0, packages: 0, findings: 0 };
+  readonly counts: StageCounts = { assets: 0, relationships: 0, packages: 0, findings: 0, findingContent: 0, findingsStored: 0 };
+  private readonly keys = { assets: new SeenKeys(), relationships: new SeenKeys(), packages: new SeenKeys(), findings: new SeenKeys() };
+  /** Unknown until the first batch of findings: whether the store holds any finding at all. */
+  private storeHasFindings: boolean | undefined;
 
   constructor(
     private readonly tx: Queryable,
@@ -93,8 +128,9 @@ export class Stager {
         this.itemScopes.add(record.scope);
         const properties = jsonText(a.properties);
         const tags = jsonText(a.tags);
-        const content = hash([a.kind, a.provider, a.account, a.region, a.name, properties, tags, a.owner, a.ownerReason, a.environment, a.criticality, record.scope]);
+        const content = contentHash([a.kind, a.provider, a.account, a.region, a.name, properties, tags, a.owner, a.ownerReason, a.environment, a.criticality, record.scope]);
         this.assets.push([seq, record.scope, a.uid, a.kind, a.provider, a.account, a.region, a.name, properties, tags, a.owner, a.ownerReason, a.environment, a.criticality, a.reference, content]);
+        this.keys.assets.add(a.uid);
         this.counts.assets++;
         if (this.assets.length >= this.batchSize) await this.flushAssets();
         return;
@@ -103,25 +139,32 @@ export class Stager {
         const r = this.validate(RelationshipDraft, record.relationship, 'relationship');
         this.itemScopes.add(record.scope);
         this.rels.push([seq, record.scope, r.from, r.kind, r.to, jsonText(r.properties)]);
+        this.keys.relationships.add(`${r.from}\u0000${r.kind}\u0000${r.to}`);
         this.counts.relationships++;
         if (this.rels.length >= this.batchSize) await this.flushRels();
         return;
       }
       case 'package': {
-        const p = this.validate(PackageDraft, record.package, 'package');
+        const p = quickPackage(record.package) ?? this.validate(PackageDraft, record.package, 'package');
         this.itemScopes.add(record.scope);
         this.pkgs.push([seq, record.scope, p.assetUid, p.purl, p.path, p.ecosystem, p.name, p.version, p.sourceName, p.sourceVersion, p.layerDigest, p.licenses]);
+        this.keys.packages.add(`${p.assetUid}\u0000${p.purl}\u0000${p.path}`);
         this.counts.packages++;
         if (this.pkgs.length >= this.batchSize) await this.flushPkgs();
         return;
       }
       case 'finding': {
-        const f = this.validate(FindingDraft, record.finding, 'finding');
+        const f = quickFinding(record.finding) ?? this.validate(FindingDraft, record.finding, 'finding');
         this.itemScopes.add(record.scope);
         const evidence = jsonText(f.evidence);
         const properties = jsonText(f.properties);
-        const content = hash([f.kind, f.ruleId, f.advisoryId, f.title, f.description, f.severity, f.assetUid, f.packagePurl, f.owner, evidence, f.remediation, properties]);
-        this.findings.push([seq, record.scope, f.fingerprint, f.kind, f.ruleId, f.advisoryId, f.title, f.description, f.severity, f.assetUid, f.packagePurl, f.owner, evidence, f.remediation, properties, f.originalId, content]);
+        const hash = contentHash([f.kind, f.ruleId, f.advisoryId, f.title, f.description, f.severity, f.assetUid, f.packagePurl, f.owner, evidence, f.remediation, properties]);
+        this.findings.push({
+          fingerprint: f.fingerprint, hash,
+          key: [seq, record.scope, f.fingerprint, f.originalId, hash],
+          content: [seq, f.fingerprint, hash, f.kind, f.ruleId, f.advisoryId, f.title, f.description, f.severity, f.assetUid, f.packagePurl, f.owner, evidence, f.remediation, properties],
+        });
+        this.keys.findings.add(f.fingerprint);
         this.counts.findings++;
         if (this.findings.length >= this.batchSize) await this.flushFindings();
         return;
@@ -141,9 +184,42 @@ export class Stager {
     if (this.pkgs.length) await this.tx.copyRows('stage_packages', PKG_COLS, this.pkgs);
     this.pkgs = [];
   }
+
+  /** Stored findings of the batch's fingerprints: their id and content hash. */
+  private async storedFindings(batch: readonly PendingFinding[]): Promise<Map<string, { id: number; hash: string }>> {
+    const stored = new Map<string, { id: number; hash: string }>();
+    this.storeHasFindings ??= (await this.tx.query('select 1 from findings limit 1')).length > 0;
+    if (!this.storeHasFindings) return stored;
+    const rows = await this.tx.query<{ fingerprint: string; id: number; content_hash: string }>(
+      'select fingerprint, id, content_hash from findings where fingerprint = any($1::text[])', [batch.map((f) => f.fingerprint)]);
+    for (const r of rows) stored.set(r.fingerprint, { id: r.id, hash: r.content_hash });
+    return stored;
+  }
+
   private async flushFindings() {
-    if (this.findings.length) await this.tx.copyRows('stage_findings', FINDING_COLS, this.findings);
+    const batch = this.findings;
     this.findings = [];
+    if (batch.length === 0) return;
+    const stored = await this.storedFindings(batch);
+    const keys: unknown[][] = [];
+    const content: unknown[][] = [];
+    for (const f of batch) {
+      const s = stored.get(f.fingerprint);
+      // The same fingerprint may come twice with different content: the decision is per record.
+      const id = s && s.hash === f.hash ? s.id : null;
+      keys.push([...f.key, id]);
+      if (id === null) content.push(f.content);
+    }
+    await this.tx.copyRows('stage_findings', FINDING_COLS, keys);
+    if (content.length) await this.tx.copyRows('stage_finding_content', CONTENT_COLS, content);
+    this.counts.findingContent += content.length;
+    this.counts.findingsStored += keys.length - content.length;
+  }
+
+  /** Which stage tables may hold a key twice. */
+  get duplicates(): StageDuplicates {
+    const k = this.keys;
+    return { assets: k.assets.duplicates, relationships: k.relationships.duplicates, packages: k.packages.duplicates, findings: k.findings.duplicates };
   }
 
   /** Flushes what is buffered, checks every item scope has a coverage statement, and stages the scopes. */

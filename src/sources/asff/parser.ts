@@ -1,7 +1,8 @@
 import { badInput } from '../../model/errors.js';
-import type { AssetInput, NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { AssetInput, NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
 import { referenceAsset } from '../prowler/sighting.js';
+import { refuseSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { finalizePackageVuln } from '../shared/package-vuln.js';
 import { FindingSet } from '../trivy/finding-set.js';
@@ -31,8 +32,9 @@ interface ScopeState {
   others: FindingSet;
 }
 
-async function* parseAsff(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseAsff(file: ReportFile, options?: ParseOptions): AsyncGenerator<NormalizedRecord> {
   const where = file.name;
+  refuseSubject(options, where, asffJson.type, 'each ASFF finding is on the resources (ARNs) it names');
   const { list, field } = findingsOf(parseUntrustedJson(await file.text(), where), where);
   const scopes = new Map<string, ScopeState>();
   for (const [i, raw] of list.entries()) {
@@ -62,5 +64,5 @@ export const asffJson: Parser = {
   type: 'asff-json',
   version: 1,
   accepts: (file) => looksLikeAsff(file.head),
-  parse: (file) => parseAsff(file),
+  parse: (file, options) => parseAsff(file, options),
 };

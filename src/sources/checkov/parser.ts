@@ -1,7 +1,8 @@
-import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
 import { finalizePackageVuln } from '../shared/package-vuln.js';
 import { repositoryAsset, reportSubjectUid } from '../shared/repository.js';
+import { withSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { FindingSet } from '../trivy/finding-set.js';
 import { checkSighting } from './check.js';
@@ -14,12 +15,12 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);
 }
 
-async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseReport(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const where = file.name;
   const doc = parseUntrustedJson(await file.text(), where);
   const list: unknown[] = Array.isArray(doc) ? doc : [doc];
   // Checkov does not say which repository it scanned: the report names it (the CLI may override).
-  const asset = repositoryAsset(reportSubjectUid(where), 'report-file', { reportFile: where });
+  const asset = withSubject(repositoryAsset(reportSubjectUid(where), 'report-file', { reportFile: where }), options.subject);
   const scope = `checkov-json:${asset.uid}`;
   const unparsed: string[] = [];
   const vulns = new FindingSet(finalizePackageVuln);
@@ -54,5 +55,5 @@ export const checkovJson: Parser = {
   type: 'checkov-json',
   version: 1,
   accepts: (file) => looksLikeCheckovJson(file.head),
-  parse: (file) => parseReport(file),
+  parse: (file, options) => parseReport(file, options),
 };

@@ -7,6 +7,7 @@ import { componentAt, flattenComponents, lockfilesByRef, toSbomComponent } from 
 import { identityOf, identityOfPurl, packagePath, packageRow, type SbomComponent } from './sbom-component.js';
 import { CdxEnvelope, CdxVulnerability, toolNames } from './schema.js';
 import { subjectAsset } from './subject.js';
+import { withSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { vulnSightings, type AffectedPackage, type ResolveRef, type Suppression } from './vulnerabilities.js';
 
@@ -53,6 +54,8 @@ export interface BomSource {
   /** File name, for errors and as the subject's name when the BOM names none. */
   where: string;
   fileName: string;
+  /** The subject's uid as the user gives it (`--asset`), over what the BOM says. */
+  subject?: string | undefined;
 }
 
 /**
@@ -82,10 +85,10 @@ export function* bomRecords(raw: unknown, src: BomSource): Generator<NormalizedR
   for (const c of [...components, ...(subject ? [subject] : [])]) if (c.ref && !byRef.has(c.ref)) byRef.set(c.ref, c);
   const vulns = (bom.vulnerabilities ?? []).map((v, i) => validateAt(CdxVulnerability, v, where, 'CycloneDX', `vulnerabilities[${i}]`));
 
-  const subjectOnly = subjectAsset(subject, {
+  const subjectOnly = withSubject(subjectAsset(subject, {
     fileName: src.fileName,
     os: osComponent ? { family: osComponent.name, name: osComponent.version } : null,
-  });
+  }), src.subject);
   const scope = `${src.type}:${subjectOnly.uid}`;
   const lockfiles = lockfilesByRef(components, new Map(bom.dependencies.map((d) => [d.ref, d.dependsOn])));
   const findings = new FindingSet(finalizePackageVuln);

@@ -1,17 +1,17 @@
-import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
 import { bomRecords } from './bom.js';
 import { looksLikeCycloneDxJson, looksLikeCycloneDxXml } from './sniff.js';
 import { parseCycloneDxXml } from './xml.js';
 
-async function* parseJson(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseJson(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const raw = parseUntrustedJson(await file.text(), file.name);
-  yield* bomRecords(raw, { type: cyclonedxJson.type, where: file.name, fileName: file.name });
+  yield* bomRecords(raw, { type: cyclonedxJson.type, where: file.name, fileName: file.name, subject: options.subject });
 }
 
-async function* parseXml(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseXml(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const raw = parseCycloneDxXml(await file.text(), file.name);
-  yield* bomRecords(raw, { type: cyclonedxXml.type, where: file.name, fileName: file.name });
+  yield* bomRecords(raw, { type: cyclonedxXml.type, where: file.name, fileName: file.name, subject: options.subject });
 }
 
 /**
@@ -23,7 +23,7 @@ export const cyclonedxJson: Parser = {
   type: 'cyclonedx-json',
   version: 1,
   accepts: (file) => looksLikeCycloneDxJson(file.head),
-  parse: (file) => parseJson(file),
+  parse: (file, options) => parseJson(file, options),
 };
 
 /** CycloneDX XML, spec 1.0 to 1.7, with the vulnerability extension 1.0 of older Grype and Jake. */
@@ -32,5 +32,5 @@ export const cyclonedxXml: Parser = {
   type: 'cyclonedx-xml',
   version: 1,
   accepts: (file) => looksLikeCycloneDxXml(file.head),
-  parse: (file) => parseXml(file),
+  parse: (file, options) => parseXml(file, options),
 };

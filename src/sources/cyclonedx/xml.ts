@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { badInput } from '../../model/errors.js';
 import { MAX_JSON_BYTES } from '../json.js';
+import { refuseNul } from '../shared/text.js';
 import { attr, attrNames, childText, el, kids, num, text } from './xml-nodes.js';
 
 /**
@@ -173,6 +174,7 @@ function rootOf(doc: unknown, where: string): { root: unknown; names: Names; spe
 export function parseCycloneDxXml(xml: string, where: string): unknown {
   if (xml.length > MAX_JSON_BYTES) throw badInput(where, `XML larger than ${MAX_JSON_BYTES} bytes`);
   const clean = xml.replace(/^\uFEFF/, '');
+  refuseNul(clean, where, 'CycloneDX XML');
   if (/<!DOCTYPE/i.test(clean)) {
     const entities = /<!ENTITY/i.test(clean) ? ' with entity declarations' : '';
     throw badInput(where, `XML DOCTYPE${entities} refused: CycloneDX needs none, and entity expansion is an attack vector`);

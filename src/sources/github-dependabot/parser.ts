@@ -1,7 +1,8 @@
-import { badInput } from '../../model/errors.js';
-import type { AssetInput, NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import { badInput, MothershipError } from '../../model/errors.js';
+import type { AssetInput, NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
 import { finalizePackageVuln } from '../shared/package-vuln.js';
+import { withSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { FindingSet } from '../trivy/finding-set.js';
 import { alertSighting, fromGraphql, fromRest, type Alert } from './alert.js';
@@ -81,17 +82,35 @@ function readGraphql(doc: Record<string, unknown>, where: string, fileName: stri
 }
 
 /**
+ * A subject (`--asset`) renames the one repository of the file; an empty list of alerts is then that
+ * repository's, which has none. Alerts of several repositories (an organization's list) each name theirs:
+ * piling them onto one asset would merge alerts of different repositories, so a subject is refused there.
+ */
+function renamed(repos: Map<string, RepoAlerts>, subject: string | undefined, where: string): Map<string, RepoAlerts> {
+  if (subject === undefined) return repos;
+  if (repos.size === 0) repos.set('', { asset: repositoryAssetOf(undefined, where), alerts: [], complete: true });
+  if (repos.size > 1) {
+    const names = [...repos.keys()].slice(0, 3).join(', ');
+    throw new MothershipError('UNSUPPORTED', `${where}: --asset names one repository, but these ${REPORT} are of ${repos.size} (${names}${repos.size > 3 ? ', ...' : ''}); ingest them without --asset`);
+  }
+  return new Map([...repos.values()].map((r) => {
+    const asset = withSubject(r.asset, subject);
+    return [asset.uid, { ...r, asset }];
+  }));
+}
+
+/**
  * Every repository the file speaks of is an asset with a scope of its own, complete unless the file holds
  * only a page of its alerts. Dismissed, fixed and auto-dismissed alerts are not findings: a complete scope
  * without them resolves what they were.
  */
-async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseReport(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const where = file.name;
   const doc = parseUntrustedJson(await file.text(), where);
   if (!Array.isArray(doc) && !(isObject(doc) && 'data' in doc)) {
     throw badInput(where, `${REPORT}: expected the REST list of alerts or a GraphQL answer with data`);
   }
-  const repos = Array.isArray(doc) ? readRest(doc, where, file.name) : readGraphql(doc, where, file.name);
+  const repos = renamed(Array.isArray(doc) ? readRest(doc, where, file.name) : readGraphql(doc, where, file.name), options.subject, where);
   const vulns = new FindingSet(finalizePackageVuln);
   const scopes = new Map<string, string>();
   for (const r of repos.values()) {
@@ -115,5 +134,5 @@ export const githubDependabotJson: Parser = {
   type: TYPE,
   version: 1,
   accepts: (file) => looksLikeDependabotJson(file.head),
-  parse: (file) => parseReport(file),
+  parse: (file, options) => parseReport(file, options),
 };

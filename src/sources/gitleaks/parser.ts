@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
 import { repositoryAsset, repositoryUid, reportSubjectUid } from '../shared/repository.js';
+import { withSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { FindingSet } from '../trivy/finding-set.js';
 import { leakSighting } from './leak.js';
@@ -18,15 +19,15 @@ function leakOf(raw: unknown, where: string, field: string): Leak {
   return fromV8(validateAt(LeakV8, raw, where, FORMAT, field));
 }
 
-async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseReport(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const where = file.name;
   const list = validateAt(z.array(z.unknown()).nullable(), parseUntrustedJson(await file.text(), where), where, FORMAT) ?? [];
   const leaks = list.map((raw, i) => leakOf(raw, where, `[${i}]`));
   // A leak with a repository link names the repository; else the report does (the CLI may override).
   const repoUid = leaks.map((l) => (l.repositoryUri ? repositoryUid(l.repositoryUri) : undefined)).find((u) => u);
-  const asset = repoUid
+  const asset = withSubject(repoUid
     ? repositoryAsset(repoUid, 'report-uri')
-    : repositoryAsset(reportSubjectUid(where), 'report-file', { reportFile: where });
+    : repositoryAsset(reportSubjectUid(where), 'report-file', { reportFile: where }), options.subject);
   const scope = `gitleaks-json:${asset.uid}`;
   const set = new FindingSet();
   for (const l of leaks) set.add(leakSighting(asset.uid, l));
@@ -41,5 +42,5 @@ export const gitleaksJson: Parser = {
   type: 'gitleaks-json',
   version: 1,
   accepts: (file) => looksLikeGitleaksJson(file.head),
-  parse: (file) => parseReport(file),
+  parse: (file, options) => parseReport(file, options),
 };

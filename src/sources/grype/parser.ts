@@ -1,6 +1,7 @@
-import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
 import { finalizePackageVuln } from '../shared/package-vuln.js';
+import { withSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { FindingSet } from '../trivy/finding-set.js';
 import { artifactIdentity, artifactPath, packageOf } from './artifact.js';
@@ -11,15 +12,16 @@ import { scannedSource } from './source.js';
 
 const TYPE = 'grype-json';
 
-async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseReport(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const where = file.name;
   const report = validateAt(GrypeEnvelope, parseUntrustedJson(await file.text(), where), where, 'Grype report');
   const source = scannedSource(report, where, file.name);
-  const assetUid = source.asset.uid;
+  const asset = withSubject(source.asset, options.subject);
+  const assetUid = asset.uid;
   // One tool's report over one asset is one scope: a newer Grype report of it resolves what is gone.
   const scope = `${TYPE}:${assetUid}`;
   yield { type: 'coverage', scope, coverage: 'complete' };
-  yield { type: 'asset', scope, asset: source.asset };
+  yield { type: 'asset', scope, asset };
   yield* source.related(assetUid, scope);
 
   // Grype lists no inventory in this format: the matched artifacts are the packages it tells us about.
@@ -45,5 +47,5 @@ export const grypeJson: Parser = {
   type: TYPE,
   version: 1,
   accepts: (file) => looksLikeGrypeJson(file.head),
-  parse: (file) => parseReport(file),
+  parse: (file, options) => parseReport(file, options),
 };

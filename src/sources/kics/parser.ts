@@ -1,6 +1,7 @@
-import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
 import { repositoryAsset, reportSubjectUid } from '../shared/repository.js';
+import { withSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { FindingSet } from '../trivy/finding-set.js';
 import { fileSighting } from './query.js';
@@ -18,11 +19,11 @@ function incompleteness(r: KicsReport): string | null {
   return parts.length ? `KICS: ${parts.join(', ')}` : null;
 }
 
-async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseReport(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const where = file.name;
   const report = validateAt(KicsReport, parseUntrustedJson(await file.text(), where), where, FORMAT);
   // KICS does not say which repository it scanned: the report names it (the CLI may override).
-  const asset = repositoryAsset(reportSubjectUid(where), 'report-file', { reportFile: where, kicsVersion: report.kics_version ?? null });
+  const asset = withSubject(repositoryAsset(reportSubjectUid(where), 'report-file', { reportFile: where, kicsVersion: report.kics_version ?? null }), options.subject);
   const scope = `kics-json:${asset.uid}`;
   const set = new FindingSet();
   for (const [i, raw] of report.queries.entries()) {
@@ -41,5 +42,5 @@ export const kicsJson: Parser = {
   type: 'kics-json',
   version: 1,
   accepts: (file) => looksLikeKicsJson(file.head),
-  parse: (file) => parseReport(file),
+  parse: (file, options) => parseReport(file, options),
 };

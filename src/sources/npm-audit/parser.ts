@@ -1,9 +1,10 @@
 import { badInput, MothershipError } from '../../model/errors.js';
-import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
 import { finalizePackageVuln } from '../shared/package-vuln.js';
 import { purlFor } from '../shared/package-purl.js';
 import { repositoryAsset, reportSubjectUid } from '../shared/repository.js';
+import { withSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { FindingSet, type Sighting } from '../trivy/finding-set.js';
 import { advisorySightings } from './advisory.js';
@@ -18,8 +19,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** npm audit says nothing about the project it audited: the project is named after the report file. */
-async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+/** npm audit says nothing about the project it audited: the project is named after the report file (or --asset). */
+async function* parseReport(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const where = file.name;
   const doc = parseUntrustedJson(await file.text(), where);
   if (isObject(doc) && 'error' in doc && !('advisories' in doc) && !('vulnerabilities' in doc)) {
@@ -27,7 +28,7 @@ async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> 
     // The audit did not run: nothing may be resolved on the strength of this file.
     throw badInput(where, `npm audit report contains errors: ${error.code ?? 'unknown'}: ${error.summary ?? ''}`.trim());
   }
-  const asset = repositoryAsset(reportSubjectUid(file.name), 'report-file');
+  const asset = withSubject(repositoryAsset(reportSubjectUid(file.name), 'report-file'), options.subject);
   const scope = `${TYPE}:${asset.uid}`;
   const sightings: Sighting[] = [];
   const packages = new Map<string, { name: string; version: string }>();
@@ -62,5 +63,5 @@ export const npmAuditJson: Parser = {
   type: TYPE,
   version: 1,
   accepts: (file) => looksLikeNpmAuditJson(file.head),
-  parse: (file) => parseReport(file),
+  parse: (file, options) => parseReport(file, options),
 };

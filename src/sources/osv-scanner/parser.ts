@@ -1,9 +1,10 @@
-import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { badInput } from '../../model/errors.js';
 import { parseUntrustedJson } from '../json.js';
 import { osvEcosystem } from '../shared/ecosystem-names.js';
 import { purlFor } from '../shared/package-purl.js';
 import { finalizePackageVuln } from '../shared/package-vuln.js';
+import { withSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { FindingSet } from '../trivy/finding-set.js';
 import { groupsOf, groupSighting, type PackageContext } from './groups.js';
@@ -14,15 +15,16 @@ import { looksLikeOsvScannerJson } from './sniff.js';
 const TYPE = 'osv-scanner-json';
 const REPORT = 'osv-scanner report';
 
-async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseReport(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const where = file.name;
   const report = validateAt(OsvReport, parseUntrustedJson(await file.text(), where), where, REPORT);
   const results = report.results.map((r, i) => validateAt(OsvResult, r, where, REPORT, `results[${i}]`));
   const project = scannedProject(results.map((r) => r.source), file.name);
-  const assetUid = project.asset.uid;
+  const asset = withSubject(project.asset, options.subject);
+  const assetUid = asset.uid;
   const scope = `${TYPE}:${assetUid}`;
   yield { type: 'coverage', scope, coverage: 'complete' };
-  yield { type: 'asset', scope, asset: project.asset };
+  yield { type: 'asset', scope, asset };
 
   const packages = new Set<string>();
   const vulns = new FindingSet(finalizePackageVuln);
@@ -56,5 +58,5 @@ export const osvScannerJson: Parser = {
   type: TYPE,
   version: 1,
   accepts: (file) => looksLikeOsvScannerJson(file.head),
-  parse: (file) => parseReport(file),
+  parse: (file, options) => parseReport(file, options),
 };

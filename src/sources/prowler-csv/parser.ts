@@ -2,6 +2,7 @@ import { badInput } from '../../model/errors.js';
 import type { ReportFile } from '../../model/index.js';
 import type { CheckResult } from '../prowler/check-result.js';
 import { prowlerParser } from '../prowler/plugin.js';
+import { refuseNul } from '../shared/text.js';
 import { csvDialect, delimiterOf, looksLikeProwlerCsv } from './header.js';
 import { v2Row, v3Row } from './results.js';
 import { csvRows } from './rows.js';
@@ -9,6 +10,7 @@ import { csvRows } from './rows.js';
 async function readProwlerCsv(file: ReportFile): Promise<CheckResult[]> {
   const where = file.name;
   const content = await file.text();
+  refuseNul(content, where, 'Prowler CSV');
   const firstLine = content.replace(/^\uFEFF/, '').trimStart().split(/\r?\n/, 1)[0] ?? '';
   if (firstLine === '') return [];
   const { header, rows } = csvRows(content, delimiterOf(firstLine), where);

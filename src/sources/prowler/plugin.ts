@@ -1,4 +1,5 @@
-import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
+import { refuseSubject } from '../shared/subject.js';
 import type { CheckResult } from './check-result.js';
 import { prowlerRecords } from './records.js';
 
@@ -12,7 +13,8 @@ export const PROWLER_SOURCE = 'prowler';
 /** Reads a whole report into check results; errors name the file and the field or line. */
 export type ReadResults = (file: ReportFile) => Promise<readonly CheckResult[]>;
 
-async function* parseWith(read: ReadResults, file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseWith(type: string, read: ReadResults, file: ReportFile, options: ParseOptions | undefined): AsyncGenerator<NormalizedRecord> {
+  refuseSubject(options, file.name, type, 'each Prowler finding is on the cloud resource (ARN) it names');
   yield* prowlerRecords(await read(file));
 }
 
@@ -23,6 +25,6 @@ export function prowlerParser(type: string, accepts: (head: Uint8Array) => boole
     type,
     version: 1,
     accepts: (file) => accepts(file.head),
-    parse: (file) => parseWith(read, file),
+    parse: (file, options) => parseWith(type, read, file, options),
   };
 }

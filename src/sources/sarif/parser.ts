@@ -1,5 +1,5 @@
 import { MothershipError } from '../../model/errors.js';
-import type { Coverage, NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { Coverage, NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
 import { validateAt } from '../shared/validate.js';
 import { finalizePackageVuln } from '../shared/package-vuln.js';
@@ -49,7 +49,7 @@ interface ScopeState {
   others: FindingSet;
 }
 
-async function* parseLog(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseLog(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const where = file.name;
   const log = validateAt(SarifLog, parseUntrustedJson(await file.text(), where), where, FORMAT);
   if (log.version && !/^2\.1(\.|$)/.test(log.version)) {
@@ -64,7 +64,7 @@ async function* parseLog(file: ReportFile): AsyncGenerator<NormalizedRecord> {
     const category = categoryOf(run);
     const scopeOf = (uid: string) => `sarif:${toolSlug(tool.name)}${category ? `/${category}` : ''}:${uid}`;
     const locations = new LocationResolver(run);
-    const subject = subjectOf(run, where, locations.roots, scopeOf);
+    const subject = subjectOf(run, where, locations.roots, scopeOf, options.subject);
     const scope = scopeOf(subject.asset.uid);
     let state = scopes.get(scope);
     if (!state) {
@@ -104,5 +104,5 @@ export const sarif: Parser = {
   type: 'sarif',
   version: 1,
   accepts: (file) => looksLikeSarif(file.head),
-  parse: (file) => parseLog(file),
+  parse: (file, options) => parseLog(file, options),
 };

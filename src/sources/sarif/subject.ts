@@ -1,5 +1,6 @@
-import type { AssetInput, NormalizedRecord } from '../../model/index.js';
+import type { AssetInput, NormalizedRecord, RelationshipInput } from '../../model/index.js';
 import { repositoryAsset, repositoryUid, reportSubjectUid } from '../shared/repository.js';
+import { withSubject } from '../shared/subject.js';
 import { imageAsset } from '../trivy/image.js';
 import { TrivyMetadata } from '../trivy/schema.js';
 import type { SarifRun } from './schema.js';
@@ -13,8 +14,14 @@ export interface Subject {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : []);
 
+/** The asset as the report names it, and the base image it is built on. */
+interface Reported {
+  asset: AssetInput;
+  base?: { asset: AssetInput; relationship: RelationshipInput } | undefined;
+}
+
 /** Trivy's SARIF names the image in run.properties; it is the same asset (same uid) as in Trivy's JSON. */
-function trivyImage(run: SarifRun, scope: (uid: string) => string): Subject | undefined {
+function trivyImage(run: SarifRun): Reported | undefined {
   const p = run.properties ?? {};
   const imageId = str(p.imageID);
   const digests = strings(p.repoDigests);
@@ -23,9 +30,7 @@ function trivyImage(run: SarifRun, scope: (uid: string) => string): Subject | un
   const { asset: image, base } = imageAsset(md, str(p.imageName) ?? '');
   // A reference: Trivy's JSON defines the image (layers, OS, config); its SARIF only names it, and must not
   // overwrite that definition with less.
-  const asset = { ...image, reference: true };
-  const s = scope(asset.uid);
-  return { asset, related: base ? [{ type: 'asset', scope: s, asset: base.asset }, { type: 'relationship', scope: s, relationship: base.relationship }] : [] };
+  return { asset: { ...image, reference: true }, base };
 }
 
 /** `/home/ci/work/shop/` → `shop`. */
@@ -40,20 +45,28 @@ function dirName(path: string): string | undefined {
  * repository named after the report file. Paths of results are not used: which files have findings
  * changes from one report to the next, and the asset of a scope must not.
  */
-export function subjectOf(run: SarifRun, fileName: string, roots: readonly string[], scope: (uid: string) => string): Subject {
+function reportedSubject(run: SarifRun, fileName: string, roots: readonly string[]): Reported {
   for (const vcp of run.versionControlProvenance) {
     const uid = vcp.repositoryUri ? repositoryUid(vcp.repositoryUri) : undefined;
-    if (uid) {
-      return {
-        asset: repositoryAsset(uid, 'report-uri', { revision: vcp.revisionId ?? null, branch: vcp.branch ?? null }),
-        related: [],
-      };
-    }
+    if (uid) return { asset: repositoryAsset(uid, 'report-uri', { revision: vcp.revisionId ?? null, branch: vcp.branch ?? null }) };
   }
-  const image = trivyImage(run, scope);
+  const image = trivyImage(run);
   if (image) return image;
   const root = roots[roots.length - 1]; // the shortest: the checkout itself rather than a subfolder base id
   const name = root ? dirName(root) : undefined;
-  if (name) return { asset: repositoryAsset(`repo:${name}`, 'checkout-root', { checkoutPath: root }), related: [] };
-  return { asset: repositoryAsset(reportSubjectUid(fileName), 'report-file', { reportFile: fileName }), related: [] };
+  if (name) return { asset: repositoryAsset(`repo:${name}`, 'checkout-root', { checkoutPath: root }) };
+  return { asset: repositoryAsset(reportSubjectUid(fileName), 'report-file', { reportFile: fileName }) };
+}
+
+/** The run's subject (see reportedSubject), under the uid the user gave (`--asset`) when there is one. */
+export function subjectOf(run: SarifRun, fileName: string, roots: readonly string[], scope: (uid: string) => string, override?: string): Subject {
+  const reported = reportedSubject(run, fileName, roots);
+  const asset = withSubject(reported.asset, override);
+  const base = reported.base;
+  if (!base || base.asset.uid === asset.uid) return { asset, related: [] };
+  const s = scope(asset.uid);
+  return {
+    asset,
+    related: [{ type: 'asset', scope: s, asset: base.asset }, { type: 'relationship', scope: s, relationship: { ...base.relationship, from: asset.uid } }],
+  };
 }

@@ -1,9 +1,10 @@
 import { MothershipError } from '../../model/errors.js';
-import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
 import { Ordinals } from '../shared/ordinals.js';
 import { finalizePackageVuln } from '../shared/package-vuln.js';
 import { repositoryAsset, reportSubjectUid } from '../shared/repository.js';
+import { withSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { FindingSet } from '../trivy/finding-set.js';
 import { resultSighting, type SemgrepContext } from './result.js';
@@ -30,7 +31,7 @@ export function errorSummary(errors: readonly SemgrepError[]): string | null {
   return `${errors.length} Semgrep error${errors.length > 1 ? 's' : ''}: ${first.join('; ')}${errors.length > 3 ? '; ...' : ''}`;
 }
 
-async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseReport(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const where = file.name;
   const doc = parseUntrustedJson(await file.text(), where);
   if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'vulns' in doc && !('results' in doc)) {
@@ -38,7 +39,7 @@ async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> 
   }
   const out = validateAt(SemgrepOutput, doc, where, FORMAT);
   // Semgrep's JSON does not say which repository it scanned: the report names it (the CLI may override).
-  const asset = repositoryAsset(reportSubjectUid(where), 'report-file', { reportFile: where, semgrepVersion: out.version ?? null });
+  const asset = withSubject(repositoryAsset(reportSubjectUid(where), 'report-file', { reportFile: where, semgrepVersion: out.version ?? null }), options.subject);
   const scope = `semgrep-json:${asset.uid}`;
   const errors = out.errors.map((e, i) => validateAt(SemgrepError, e, where, FORMAT, `errors[${i}]`));
   const error = errorSummary(errors);
@@ -61,5 +62,5 @@ export const semgrepJson: Parser = {
   type: 'semgrep-json',
   version: 1,
   accepts: (file) => looksLikeSemgrepJson(file.head),
-  parse: (file) => parseReport(file),
+  parse: (file, options) => parseReport(file, options),
 };

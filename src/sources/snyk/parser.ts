@@ -1,7 +1,8 @@
 import { badInput } from '../../model/errors.js';
-import type { AssetInput, NormalizedRecord, PackageInput, Parser, ReportFile } from '../../model/index.js';
+import type { AssetInput, NormalizedRecord, PackageInput, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
 import { finalizePackageVuln } from '../shared/package-vuln.js';
+import { withSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { FindingSet } from '../trivy/finding-set.js';
 import { issuePackage, licenseSighting, vulnSighting, type IssueContext } from './issues.js';
@@ -20,9 +21,10 @@ interface AssetState {
 /**
  * Every project of the report (an `--all-projects` array, a container's applications) on the asset it is
  * about. Projects that name one asset share its scope: `--all-projects` over one repository with several
- * manifests of one name is one asset and one scope.
+ * manifests of one name is one asset and one scope. A subject (`--asset`) is that one asset for every
+ * project: `--all-projects` names its projects after their manifests, not after the repository they are in.
  */
-async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseReport(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const where = file.name;
   const doc = parseUntrustedJson(await file.text(), where);
   const top = Array.isArray(doc) ? doc : [doc];
@@ -37,7 +39,7 @@ async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> 
       throw badInput(where, `Snyk test failed${field ? ` (${field})` : ''}: ${failure.data.error}`);
     }
     const p = validateAt(SnykProject, raw, where, REPORT, field);
-    const asset = image ?? projectAsset(p, file.name);
+    const asset = image ?? withSubject(projectAsset(p, file.name), options.subject);
     const state = assets.get(asset.uid) ?? { asset, packages: new Map<string, PackageInput>() };
     assets.set(asset.uid, state);
     const ctx: IssueContext = { assetUid: asset.uid, manifest: manifestPath(p), packageManager: p.packageManager };
@@ -74,5 +76,5 @@ export const snykJson: Parser = {
   type: TYPE,
   version: 1,
   accepts: (file) => looksLikeSnykJson(file.head),
-  parse: (file) => parseReport(file),
+  parse: (file, options) => parseReport(file, options),
 };

@@ -1,9 +1,10 @@
 import { MothershipError } from '../../model/errors.js';
-import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { findingsScope } from '../cyclonedx/bom.js';
 import { lockfilesByRef } from '../cyclonedx/components.js';
 import { identityOf, packagePath, packageRow } from '../cyclonedx/sbom-component.js';
 import { subjectAsset } from '../cyclonedx/subject.js';
+import { withSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { parseUntrustedJson } from '../json.js';
 import { finalizePackageVuln } from '../shared/package-vuln.js';
@@ -45,7 +46,7 @@ function describedIds(doc: SpdxDocument): string[] {
  * (complete), `#packages` (complete when the document has a package list) and `#vulnerabilities`
  * (complete only when some advisory reference names a vulnerability, as for a CycloneDX BOM).
  */
-function* spdxRecords(raw: unknown, type: string, where: string): Generator<NormalizedRecord> {
+function* spdxRecords(raw: unknown, type: string, where: string, subjectUid: string | undefined): Generator<NormalizedRecord> {
   refuseUnsupported(raw, where);
   const doc = validateAt(SpdxDocument, raw, where, 'SPDX');
   const creators = doc.creationInfo?.creators ?? [];
@@ -58,7 +59,7 @@ function* spdxRecords(raw: unknown, type: string, where: string): Generator<Norm
   const subjectId = describedIds(doc).find((id) => byId.has(id));
   const subject = subjectId !== undefined ? byId.get(subjectId) : undefined;
   const os = components.find((c) => c.type === 'operating-system' && c.name);
-  const base = subjectAsset(subject, { fileName: where, documentName: doc.name, os: os ? { family: os.name, name: os.version } : null });
+  const base = withSubject(subjectAsset(subject, { fileName: where, documentName: doc.name, os: os ? { family: os.name, name: os.version } : null }), subjectUid);
   const sbom = { format: 'SPDX', specVersion: doc.spdxVersion, tools: creators.filter((c) => c.startsWith('Tool:')).map((c) => c.slice(5).trim()) };
   const asset = { ...base, properties: { ...base.properties, sbom } };
   const scope = `${type}:${asset.uid}`;
@@ -97,12 +98,12 @@ function* spdxRecords(raw: unknown, type: string, where: string): Generator<Norm
   }
 }
 
-async function* parseJson(file: ReportFile): AsyncGenerator<NormalizedRecord> {
-  yield* spdxRecords(parseUntrustedJson(await file.text(), file.name), spdxJson.type, file.name);
+async function* parseJson(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
+  yield* spdxRecords(parseUntrustedJson(await file.text(), file.name), spdxJson.type, file.name, options.subject);
 }
 
-async function* parseTagValue(file: ReportFile): AsyncGenerator<NormalizedRecord> {
-  yield* spdxRecords(parseSpdxTagValue(await file.text(), file.name), spdxTagValue.type, file.name);
+async function* parseTagValue(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
+  yield* spdxRecords(parseSpdxTagValue(await file.text(), file.name), spdxTagValue.type, file.name, options.subject);
 }
 
 /**
@@ -114,7 +115,7 @@ export const spdxJson: Parser = {
   type: 'spdx-json',
   version: 1,
   accepts: (file) => looksLikeSpdxJson(file.head),
-  parse: (file) => parseJson(file),
+  parse: (file, options) => parseJson(file, options),
 };
 
 /** The same SPDX 2 documents in the tag-value format (`SPDXVersion: SPDX-2.3` ...). */
@@ -123,5 +124,5 @@ export const spdxTagValue: Parser = {
   type: 'spdx-tag-value',
   version: 1,
   accepts: (file) => looksLikeSpdxTagValue(file.head),
-  parse: (file) => parseTagValue(file),
+  parse: (file, options) => parseTagValue(file, options),
 };

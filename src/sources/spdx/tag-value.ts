@@ -1,5 +1,6 @@
 import { badInput } from '../../model/errors.js';
 import { MAX_JSON_BYTES } from '../json.js';
+import { refuseNul } from '../shared/text.js';
 
 /**
  * SPDX 2.x tag-value converted to the JSON shape of schema.ts, so one code path reads both. Only what
@@ -38,6 +39,7 @@ function* entries(text: string, where: string): Generator<[number, string, strin
 
 export function parseSpdxTagValue(text: string, where: string): unknown {
   if (text.length > MAX_JSON_BYTES) throw badInput(where, `SPDX tag-value larger than ${MAX_JSON_BYTES} bytes`);
+  refuseNul(text, where, 'SPDX tag-value');
   const creators: string[] = [];
   const packages: Package[] = [];
   const relationships: Json[] = [];

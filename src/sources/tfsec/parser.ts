@@ -1,6 +1,7 @@
-import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
 import { repositoryAsset, reportSubjectUid } from '../shared/repository.js';
+import { withSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { FindingSet } from '../trivy/finding-set.js';
 import { resultSighting } from './result.js';
@@ -9,11 +10,11 @@ import { looksLikeTfsecJson } from './sniff.js';
 
 const FORMAT = 'tfsec report';
 
-async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+async function* parseReport(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const where = file.name;
   const report = validateAt(TfsecReport, parseUntrustedJson(await file.text(), where), where, FORMAT);
   // tfsec does not say which repository it scanned: the report names it (the CLI may override).
-  const asset = repositoryAsset(reportSubjectUid(where), 'report-file', { reportFile: where });
+  const asset = withSubject(repositoryAsset(reportSubjectUid(where), 'report-file', { reportFile: where }), options.subject);
   const scope = `tfsec-json:${asset.uid}`;
   const set = new FindingSet();
   for (const [i, raw] of report.results.entries()) {
@@ -31,5 +32,5 @@ export const tfsecJson: Parser = {
   type: 'tfsec-json',
   version: 1,
   accepts: (file) => looksLikeTfsecJson(file.head),
-  parse: (file) => parseReport(file),
+  parse: (file, options) => parseReport(file, options),
 };

@@ -1,6 +1,7 @@
 import type { AssetInput, NormalizedRecord } from '../../model/index.js';
 import { badInput } from '../../model/errors.js';
-import { imageAsset, osProperties } from './image.js';
+import { withSubject } from '../shared/subject.js';
+import { imageAsset, osProperties, type ImageAssetParts } from './image.js';
 import type { TrivyEnvelope } from './schema.js';
 
 /** What a report was run against: the asset every package and finding hangs on, and its scope. */
@@ -12,49 +13,64 @@ export interface Artifact {
   related: NormalizedRecord[];
 }
 
-function image(report: TrivyEnvelope, where: string): Artifact {
+/** The artifact as the report names it: an image (with its base image, if labelled), or a thing by its name. */
+type Named = ImageAssetParts & { isImage: boolean };
+
+function image(report: TrivyEnvelope, where: string, subject: string | undefined): Named {
   const md = report.Metadata;
-  if (!report.ArtifactName && !md.ImageID && !md.RepoDigests.some((d) => d.trim() !== '')) {
+  if (subject === undefined && !report.ArtifactName && !md.ImageID && !md.RepoDigests.some((d) => d.trim() !== '')) {
     throw badInput(where, 'Trivy report field ArtifactName: empty, and the image has no ImageID or RepoDigests to be known by');
   }
-  const { asset, base } = imageAsset(md, report.ArtifactName);
-  // Image uids without a type prefix are digest references; the scope says what it is.
-  const scope = asset.uid.startsWith('image:') ? asset.uid : `image:${asset.uid}`;
-  const related: NormalizedRecord[] = base
-    ? [{ type: 'asset', scope, asset: base.asset }, { type: 'relationship', scope, relationship: base.relationship }]
-    : [];
-  return { asset, scope, related };
+  return { ...imageAsset(md, report.ArtifactName), isImage: true };
 }
 
-function plain(prefix: string, kind: string, report: TrivyEnvelope, where: string, properties: Record<string, unknown>): Artifact {
-  if (!report.ArtifactName) throw badInput(where, `Trivy report field ArtifactName: empty; a ${kind} is known only by its name`);
+function plain(prefix: string, kind: string, report: TrivyEnvelope, where: string, subject: string | undefined, properties: Record<string, unknown>): Named {
+  if (subject === undefined && !report.ArtifactName) throw badInput(where, `Trivy report field ArtifactName: empty; a ${kind} is known only by its name`);
   const uid = `${prefix}${report.ArtifactName}`;
-  return { asset: { uid, kind, name: report.ArtifactName, properties }, scope: uid, related: [] };
+  return { asset: { uid, kind, name: report.ArtifactName || null, properties }, isImage: false };
+}
+
+/**
+ * The artifact under the uid the user gave (`--asset`), if any, and its scope. Image uids without a type
+ * prefix are digest references: an image's scope says what it is.
+ */
+function finish(named: Named, subject: string | undefined): Artifact {
+  const asset = withSubject(named.asset, subject);
+  const scope = !named.isImage || asset.uid.startsWith('image:') ? asset.uid : `image:${asset.uid}`;
+  const base = named.base;
+  const related: NormalizedRecord[] = base && base.asset.uid !== asset.uid
+    ? [{ type: 'asset', scope, asset: base.asset }, { type: 'relationship', scope, relationship: { ...base.relationship, from: asset.uid } }]
+    : [];
+  return { asset, scope, related };
 }
 
 /**
  * The artifact asset by Trivy's ArtifactType. An SBOM that describes an image (it carries the image id or
  * digests) is that image; other SBOMs, file systems, repositories and VM images are keyed by their name.
  */
-export function artifactOf(report: TrivyEnvelope, where: string): Artifact {
+export function artifactOf(report: TrivyEnvelope, where: string, subject?: string): Artifact {
+  return finish(namedArtifact(report, where, subject), subject);
+}
+
+function namedArtifact(report: TrivyEnvelope, where: string, subject: string | undefined): Named {
   const md = report.Metadata;
   const type = report.ArtifactType ?? '';
   switch (type) {
     case 'container_image':
-      return image(report, where);
+      return image(report, where, subject);
     case 'cyclonedx':
     case 'spdx':
-      if (md.ImageID || md.RepoDigests.some((d) => d.trim() !== '')) return image(report, where);
-      return plain('sbom:', 'sbom', report, where, { format: type, os: osProperties(md) });
+      if (md.ImageID || md.RepoDigests.some((d) => d.trim() !== '')) return image(report, where, subject);
+      return plain('sbom:', 'sbom', report, where, subject, { format: type, os: osProperties(md) });
     case 'repository':
-      return plain('repo:', 'code.repository', report, where, {
+      return plain('repo:', 'code.repository', report, where, subject, {
         repoUrl: md.RepoURL ?? null, branch: md.Branch ?? null, commit: md.Commit ?? null,
       });
     case 'filesystem':
-      return plain('fs:', 'filesystem', report, where, { os: osProperties(md) });
+      return plain('fs:', 'filesystem', report, where, subject, { os: osProperties(md) });
     case 'vm':
-      return plain('vm:', 'vm.image', report, where, { os: osProperties(md) });
+      return plain('vm:', 'vm.image', report, where, subject, { os: osProperties(md) });
     default:
-      return plain(`artifact:${type || 'unknown'}:`, 'artifact', report, where, { artifactType: type || null, os: osProperties(md) });
+      return plain(`artifact:${type || 'unknown'}:`, 'artifact', report, where, subject, { artifactType: type || null, os: osProperties(md) });
   }
 }

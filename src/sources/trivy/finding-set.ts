@@ -27,6 +27,10 @@ export const listOccurrences: Finalize = (first, occurrences) =>
  * Sightings with one fingerprint are one finding: Trivy reports the same CVE in the same package once per
  * lockfile or jar, and the store keeps one row per fingerprint. Rather than let the sync keep the last
  * sighting, every place is kept as evidence and the highest severity wins.
+ *
+ * Memory: one entry per finding it holds (its first draft, a few KB, and each occurrence, ~300 bytes). A
+ * report parsed whole (up to STREAM_ABOVE_BYTES) adds all its findings, next to the whole document; a
+ * streamed one (stream.ts) uses addUntil(), so only findings still waiting for a later sighting are held.
  */
 export class FindingSet {
   private readonly entries = new Map<string, { first: Sighting['finding']; severity: Severity; occurrences: Occurrence[] }>();
@@ -41,6 +45,19 @@ export class FindingSet {
     }
     e.occurrences.push(sighting.occurrence);
     if (rank(sighting.finding.severity) > rank(e.severity)) e.severity = sighting.finding.severity;
+  }
+
+  /**
+   * Adds a sighting of a fingerprint known to have `expected` sightings in all; once the last one is in, the
+   * finished finding is returned and forgotten, so only findings still waiting for sightings are held.
+   */
+  addUntil(sighting: Sighting, expected: number): FindingInput | undefined {
+    this.add(sighting);
+    const fp = sighting.finding.fingerprint;
+    const e = this.entries.get(fp)!;
+    if (e.occurrences.length < expected) return undefined;
+    this.entries.delete(fp);
+    return this.finalize({ ...e.first, severity: e.severity }, e.occurrences);
   }
 
   get size(): number {

@@ -1,31 +1,73 @@
 import { MothershipError } from '../../model/errors.js';
-import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { parseUntrustedJson } from '../json.js';
 import { artifactOf } from './artifact.js';
-import type { ReportContext } from './context.js';
+import { packagesScope, type ReportContext } from './context.js';
 import { FindingSet } from './finding-set.js';
 import { misconfigSighting } from './misconfigs.js';
 import { packageOf } from './packages.js';
 import { TrivyEnvelope, TrivyResult, validate } from './schema.js';
 import { secretSighting } from './secrets.js';
 import { looksLikeTrivyJson } from './sniff.js';
+import { streamReport } from './stream.js';
 import { finalizeVuln, vulnSighting } from './vulnerabilities.js';
 
-/**
- * Packages get a scope of their own beside the artifact's: Trivy lists packages only with
- * --list-all-pkgs, and a report without them must not sweep the packages an earlier report listed.
- */
-export function packagesScope(scope: string): string {
-  return `${scope}#packages`;
+export { packagesScope };
+
+/** Reports larger than this are streamed (bounded memory, two passes: stream.ts); smaller ones are parsed whole. */
+export const STREAM_ABOVE_BYTES = 64 * 1024 * 1024;
+
+/** The file's bytes up to just past `limit`, and, when there are more, the rest of its stream. */
+async function readUpTo(file: ReportFile, limit: number): Promise<{ head: Uint8Array[]; rest: AsyncIterator<Uint8Array> | null }> {
+  const it = file.stream()[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const next = await it.next();
+      if (next.done) return { head, rest: null };
+      head.push(next.value);
+      size += next.value.length;
+      if (size > limit) return { head, rest: it };
+    }
+  } catch (e) {
+    await it.return?.();
+    throw e;
+  }
 }
 
-async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> {
-  const where = file.name;
-  const report = validate(TrivyEnvelope, parseUntrustedJson(await file.text(), where), where);
+async function* concat(head: readonly Uint8Array[], rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    yield* head;
+    for (;;) {
+      const next = await rest.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    await rest.return?.();
+  }
+}
+
+async function* parseReport(file: ReportFile, options: ParseOptions, streamAbove: number): AsyncGenerator<NormalizedRecord> {
+  // A file on disk knows its size (report-file.ts): no need to read it to choose.
+  const size = (file as { size?: unknown }).size;
+  if (typeof size === 'number') {
+    if (size > streamAbove) yield* streamReport(file, file.stream(), options);
+    else yield* parseWhole(file.name, await file.text(), options);
+    return;
+  }
+  const { head, rest } = await readUpTo(file, streamAbove);
+  if (rest) yield* streamReport(file, concat(head, rest), options);
+  else yield* parseWhole(file.name, Buffer.concat(head).toString('utf8'), options);
+}
+
+function* parseWhole(where: string, text: string, options: ParseOptions): Generator<NormalizedRecord> {
+  const report = validate(TrivyEnvelope, parseUntrustedJson(text, where), where);
   if (report.SchemaVersion !== 2) {
     throw new MothershipError('UNSUPPORTED', `${where}: Trivy report SchemaVersion ${report.SchemaVersion} is not supported (only 2)`);
   }
-  const artifact = artifactOf(report, where);
+  const artifact = artifactOf(report, where, options.subject);
   const { scope } = artifact;
   const ctx: ReportContext = { assetUid: artifact.asset.uid, os: report.Metadata.OS };
   // A report read to the end is the whole truth about its artifact; a broken one throws before the run commits.
@@ -62,11 +104,19 @@ async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> 
   for (const finding of others.drain()) yield { type: 'finding', scope, finding };
 }
 
-/** Trivy's JSON report (`trivy image|fs|repo|sbom|vm --format json`), SchemaVersion 2. */
-export const trivyJson: Parser = {
-  id: 'trivy-json',
-  type: 'trivy-json',
-  version: 1,
-  accepts: (file) => looksLikeTrivyJson(file.head),
-  parse: (file) => parseReport(file),
-};
+/**
+ * Trivy's JSON report (`trivy image|fs|repo|sbom|vm --format json`), SchemaVersion 2. `streamAbove` is the
+ * size from which a report is streamed rather than parsed whole (tests lower it).
+ */
+export function trivyJsonParser(config: { streamAbove?: number } = {}): Parser {
+  const streamAbove = config.streamAbove ?? STREAM_ABOVE_BYTES;
+  return {
+    id: 'trivy-json',
+    type: 'trivy-json',
+    version: 1,
+    accepts: (file) => looksLikeTrivyJson(file.head),
+    parse: (file, options) => parseReport(file, options ?? {}, streamAbove),
+  };
+}
+
+export const trivyJson: Parser = trivyJsonParser();

@@ -1,3 +1,4 @@
+import { canonicalAdvisoryId as canonicalId } from '../../findings/advisory-id.js';
 import { vulnFingerprint } from '../../findings/fingerprint.js';
 import { ecosystemOf, isOsFamily } from './ecosystem.js';
 import { severityOf, type Finalize, type Occurrence, type Sighting } from './finding-set.js';
@@ -5,27 +6,17 @@ import { purlOf } from './purl.js';
 import { layerOf, type ReportContext } from './context.js';
 import type { TrivyResult, TrivyVulnerability } from './schema.js';
 
-const CVE = /^CVE-\d{4}-\d{4,}$/i;
-/** Reference URLs that name exactly one CVE record (NVD, cve.org, MITRE). */
-const CVE_URL = /^https?:\/\/(?:nvd\.nist\.gov\/vuln\/detail\/|www\.cve\.org\/CVERecord\?id=|cve\.mitre\.org\/cgi-bin\/cvename\.cgi\?name=)(CVE-\d{4}-\d{4,})\/?$/i;
-
 /**
  * The id a vulnerability is known by everywhere: the CVE when there is one. Trivy reports a GHSA id when
  * its source had no CVE at the time; if the record names exactly one CVE (in VendorIDs or as the CVE
  * record among its references) that CVE is the canonical id and the GHSA an alias. Ambiguity keeps the GHSA.
+ * The rule itself is shared (findings/advisory-id.ts), so our own matcher promotes OSV records the same way.
  */
 export function canonicalAdvisoryId(v: Pick<TrivyVulnerability, 'VulnerabilityID' | 'VendorIDs' | 'References'>): { id: string; aliases: string[] } {
   const id = v.VulnerabilityID;
   if (!/^GHSA-/i.test(id)) return { id, aliases: [] };
-  const cves = new Set<string>();
-  for (const vid of v.VendorIDs) if (CVE.test(vid)) cves.add(vid.toUpperCase());
-  for (const ref of v.References) {
-    const m = CVE_URL.exec(ref.trim());
-    if (m) cves.add(m[1]!.toUpperCase());
-  }
-  if (cves.size !== 1) return { id, aliases: [] };
-  const [cve] = cves;
-  return { id: cve!, aliases: [id] };
+  const canonical = canonicalId(id, v.VendorIDs, v.References);
+  return canonical === id ? { id, aliases: [] } : { id: canonical, aliases: [id] };
 }
 
 /** Trivy's FixedVersion lists alternatives joined by ", " (one per release line). */

@@ -1,10 +1,11 @@
 import { badInput } from '../../model/errors.js';
-import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
+import type { NormalizedRecord, ParseOptions, Parser, ReportFile } from '../../model/index.js';
 import { advisorySightings } from '../npm-audit/advisory.js';
 import { NpmAdvisory } from '../npm-audit/schema.js';
 import { purlFor } from '../shared/package-purl.js';
 import { finalizePackageVuln } from '../shared/package-vuln.js';
 import { repositoryAsset, reportSubjectUid } from '../shared/repository.js';
+import { withSubject } from '../shared/subject.js';
 import { validateAt } from '../shared/validate.js';
 import { FindingSet, type Sighting } from '../trivy/finding-set.js';
 import { berrySightings, isDeprecation } from './berry.js';
@@ -62,12 +63,12 @@ function readBerry(lines: { line: number; value: unknown }[], assetUid: string, 
   return out;
 }
 
-/** yarn audit says nothing about the project it audited: the project is named after the report file. */
-async function* parseReport(file: ReportFile): AsyncGenerator<NormalizedRecord> {
+/** yarn audit says nothing about the project it audited: the project is named after the report file (or --asset). */
+async function* parseReport(file: ReportFile, options: ParseOptions = {}): AsyncGenerator<NormalizedRecord> {
   const where = file.name;
   const lines = [...ndjsonLines(await file.text(), where)];
   if (lines.length === 0) throw badInput(where, 'yarn audit report is empty');
-  const asset = repositoryAsset(reportSubjectUid(file.name), 'report-file');
+  const asset = withSubject(repositoryAsset(reportSubjectUid(file.name), 'report-file'), options.subject);
   const read = isBerry(lines[0]!.value) ? readBerry(lines, asset.uid, where) : readYarn1(lines, asset.uid, where);
   const scope = `${TYPE}:${asset.uid}`;
   yield { type: 'coverage', scope, coverage: 'complete' };
@@ -84,5 +85,5 @@ export const yarnAuditJson: Parser = {
   type: TYPE,
   version: 1,
   accepts: (file) => looksLikeYarnAudit(file.head),
-  parse: (file) => parseReport(file),
+  parse: (file, options) => parseReport(file, options),
 };

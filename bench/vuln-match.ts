@@ -1,0 +1,120 @@
+import type { Db } from '../src/store/db.js';
+import { vulnsEngine } from '../src/engines/vulns/engine.js';
+import type { BenchContext, BenchResult, Benchmark } from './types.js';
+import { settle, timed } from './settle.js';
+import {
+  ADVISORY_COLUMNS, ASSET_COLUMNS, PACKAGE_COLUMNS, PACKAGES_PER_IMAGE, advisoryRows, assetRows, imageUid, installedAdvisoryCount, packageRows,
+} from './synthetic-vulns.js';
+
+export const DEFAULT_PACKAGES = 1_000_000;
+
+/** Samples the process RSS while fn runs: the matcher's own peak, apart from the setup's. */
+async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ result: T; peakRssMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 25);
+  try {
+    const result = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, peakRssMb: Math.round(peak / 1024 / 1024) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+interface MatchCounts {
+  findings: number;
+  scopes: number;
+  inherited: number;
+}
+
+/** Runs the engine the way analyze does, counting what it yields (the sync that follows is store-ceiling's business). */
+async function runEngine(db: Db, log: (m: string) => void, assetUids?: readonly string[]): Promise<MatchCounts> {
+  const engine = vulnsEngine(assetUids ? { assetUids } : {});
+  const counts: MatchCounts = { findings: 0, scopes: 0, inherited: 0 };
+  for await (const r of engine.run({ db, now: new Date(), log })) {
+    if (r.type === 'coverage') counts.scopes++;
+    else if (r.type === 'finding') {
+      counts.findings++;
+      if (r.finding.properties?.inherited) counts.inherited++;
+    }
+  }
+  return counts;
+}
+
+/**
+ * The baseline: packages joined to advisory entries by (ecosystem, name) in plain SQL, no version ranges.
+ * Nested loops are off: the planner's row estimate for jsonb_array_elements otherwise picks a nested loop
+ * over the advisories for a single image, minutes instead of a second.
+ */
+async function sqlJoin(db: Db, assetUid?: string): Promise<number> {
+  const [r] = await db.transaction(async (tx) => {
+    await tx.exec('set local enable_nestloop = off');
+    return tx.query<{ n: number }>(`
+      select count(*)::int as n
+      from packages p
+      join (select split_part(e->'package'->>'ecosystem', ':', 1) as ecosystem, e->'package'->>'name' as name
+            from advisories a, jsonb_array_elements(a.affected) e where a.withdrawn is null) x
+        on x.ecosystem = p.ecosystem and x.name = coalesce(p.source_name, p.name)
+      ${assetUid ? 'where p.asset_uid = $1' : ''}`, assetUid ? [assetUid] : []);
+  });
+  return r?.n ?? 0;
+}
+
+async function load(ctx: BenchContext, packages: number, advisories: number, images: number): Promise<void> {
+  ctx.log(`setup: ${advisories} advisories (${Math.min(advisories, installedAdvisoryCount())} about installed names), ${images} images, ${images * PACKAGES_PER_IMAGE} packages`);
+  const t0 = performance.now();
+  await ctx.db.copyRows('advisories', ADVISORY_COLUMNS, advisoryRows(advisories));
+  await ctx.db.copyRows('assets', ASSET_COLUMNS, assetRows(images));
+  await ctx.db.copyRows('packages', PACKAGE_COLUMNS, packageRows(images));
+  await ctx.db.exec('analyze advisories; analyze assets; analyze packages');
+  ctx.log(`setup: loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * The matcher over the whole estate (every package against every candidate advisory, ranges evaluated,
+ * attribution and context included) against a plain SQL join of the same packages to the same advisories
+ * by (ecosystem, name), in the same run; then one 400-component image alone, as after an ingest.
+ */
+export const vulnMatch: Benchmark = {
+  name: 'vuln-match',
+  description: `the vulnerability matcher over ${DEFAULT_PACKAGES.toLocaleString('en')} installed packages and ` +
+    `${(DEFAULT_PACKAGES / 2).toLocaleString('en')} OSV advisories vs a plain SQL join by (ecosystem, name); one 400-package image alone`,
+  async run(ctx) {
+    const packages = ctx.rows ?? DEFAULT_PACKAGES;
+    const images = Math.max(1, Math.round(packages / PACKAGES_PER_IMAGE));
+    const advisories = Math.max(1000, Math.round(packages / 2));
+    await load(ctx, packages, advisories, images);
+    const installed = images * PACKAGES_PER_IMAGE;
+
+    await settle(ctx.db);
+    ctx.log('baseline: SQL join by (ecosystem, name)');
+    const join = await timed(() => sqlJoin(ctx.db));
+    ctx.log(`baseline: ${join.result} candidate pairs in ${join.seconds.toFixed(1)} s`);
+
+    await settle(ctx.db);
+    ctx.log('match: the whole estate');
+    const full = await withPeakRss(() => timed(() => runEngine(ctx.db, (m) => ctx.log(m))));
+    const { result: counts, seconds } = full.result;
+    ctx.log(`match: ${counts.findings} findings (${counts.inherited} inherited) on ${counts.scopes} scopes in ${seconds.toFixed(1)} s, peak RSS ${full.peakRssMb} MB`);
+
+    const one = imageUid(Math.floor(images / 2));
+    await settle(ctx.db);
+    const oneJoin = await timed(() => sqlJoin(ctx.db, one));
+    const single = await timed(() => runEngine(ctx.db, (m) => ctx.log(m), [one]));
+    ctx.log(`single image: ${single.result.findings} findings in ${(single.seconds * 1000).toFixed(0)} ms (SQL join ${(oneJoin.seconds * 1000).toFixed(0)} ms)`);
+
+    const result = (name: string, n: number, s: number, baselineSeconds: number, extra: Record<string, unknown>): BenchResult => ({
+      name, backend: ctx.backend, value: n / s, unit: 'packages/s', baseline: n / baselineSeconds, ratio: baselineSeconds / s, ...extra,
+    });
+    return [
+      result('vuln-match/estate', installed, seconds, join.seconds, {
+        packages: installed, advisories, images, seconds, baselineSeconds: join.seconds, candidatePairs: join.result,
+        findings: counts.findings, inherited: counts.inherited, matchPeakRssMb: full.peakRssMb,
+      }),
+      result('vuln-match/single-image', PACKAGES_PER_IMAGE, single.seconds, oneJoin.seconds, {
+        latencyMs: Math.round(single.seconds * 1000), baselineMs: Math.round(oneJoin.seconds * 1000),
+        findings: single.result.findings, candidatePairs: oneJoin.result,
+      }),
+    ];
+  },
+};
