@@ -25,7 +25,7 @@ import { createTestDb, type TestDb } from './support/test-db.js';
  */
 
 const SEED = Number(process.env.MOTHERSHIP_FUZZ_SEED ?? 20260301);
-const RUNS = Number(process.env.MOTHERSHIP_FUZZ_RUNS ?? 6);
+const RUNS = Number(process.env.MOTHERSHIP_FUZZ_RUNS ?? 20);
 /** Prints, per format, how the runs ended: to see what the mutations reach. */
 const VERBOSE = !!process.env.MOTHERSHIP_FUZZ_VERBOSE;
 const SUBJECT = 'repo:fuzz.example/acme/app';
