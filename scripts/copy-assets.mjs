@@ -1,4 +1,6 @@
-// Copies non-TypeScript assets (SQL migrations) next to the compiled code.
+// Copies non-TypeScript assets (SQL migrations, the built-in rule pack) next to the compiled code.
 import { cpSync, mkdirSync } from 'node:fs';
-mkdirSync('dist/src/store/migrations', { recursive: true });
-cpSync('src/store/migrations', 'dist/src/store/migrations', { recursive: true });
+for (const dir of ['src/store/migrations', 'src/engines/rules/builtin']) {
+  mkdirSync(`dist/${dir}`, { recursive: true });
+  cpSync(dir, `dist/${dir}`, { recursive: true });
+}

@@ -1,20 +1,8 @@
 import type { Engine, EngineContext } from '../engine.js';
 import type { NormalizedRecord } from '../../model/index.js';
-import { badInput } from '../../model/errors.js';
 import { ruleFingerprint } from '../../findings/fingerprint.js';
-import { Rule, type RuleInput, type RuleViolation } from './rule.js';
-import { BUILTIN_RULES } from './builtin/index.js';
-
-export function loadRules(inputs: readonly RuleInput[]): Rule[] {
-  const seen = new Set<string>();
-  return inputs.map((input, i) => {
-    const r = Rule.safeParse(input);
-    if (!r.success) throw badInput(`rule ${(input as { id?: string }).id ?? `#${i}`}`, `${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`);
-    if (seen.has(r.data.id)) throw badInput(`rule ${r.data.id}`, 'defined twice');
-    seen.add(r.data.id);
-    return r.data;
-  });
-}
+import { remediationText, type Rule, type RuleViolation } from './rule.js';
+import { loadRulePacks } from './load.js';
 
 /** Evaluates one rule: its findings, in the rule's own scope, which is complete when the query ran. */
 export async function* evaluateRule(rule: Rule, ctx: EngineContext): AsyncIterable<NormalizedRecord> {
@@ -42,7 +30,7 @@ export async function* evaluateRule(rule: Rule, ctx: EngineContext): AsyncIterab
         severity: rule.severity,
         assetUid: row.asset_uid,
         evidence: row.evidence ?? {},
-        remediation: rule.remediation,
+        remediation: remediationText(rule.remediation),
         properties: { frameworks: rule.frameworks },
         originalId: rule.id,
       },
@@ -50,8 +38,8 @@ export async function* evaluateRule(rule: Rule, ctx: EngineContext): AsyncIterab
   }
 }
 
-export function rulesEngine(rules: readonly RuleInput[] = BUILTIN_RULES): Engine {
-  const loaded = loadRules(rules);
+/** The rules engine over already loaded rules (default: the built-in pack). */
+export function rulesEngine(loaded: readonly Rule[] = loadRulePacks()): Engine {
   return {
     id: 'rules',
     version: 1,

@@ -4,9 +4,18 @@ import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import { syncRun } from '../../pipeline/sync/run.js';
 import { analyze } from '../../pipeline/analyze.js';
 import { rulesEngine } from './engine.js';
-import { imdsv1Allowed } from './builtin/imdsv1-allowed.js';
-import { securityGroupOpenAdminPort } from './builtin/security-group-open-admin-port.js';
-import { s3BucketPublic } from './builtin/s3-bucket-public.js';
+import { loadRulePacks, loadRules } from './load.js';
+import type { Rule } from './rule.js';
+
+const BUILTIN = loadRulePacks();
+const byId = (id: string): Rule => {
+  const rule = BUILTIN.find((r) => r.id === id);
+  if (!rule) throw new Error(`no built-in rule ${id}`);
+  return rule;
+};
+const imdsv1Allowed = byId('aws.ec2.imdsv1-allowed');
+const securityGroupOpenAdminPort = byId('aws.ec2.security-group-open-to-world');
+const s3BucketPublic = byId('aws.s3.bucket-public');
 
 const SCOPE = 'aws:111111111111:us-east-1:ec2';
 const inst = (id: string, metadata: Record<string, unknown>): NormalizedRecord => ({
@@ -106,6 +115,6 @@ describe('built-in rules', () => {
   });
 
   it('rejects a malformed rule with its id and field', () => {
-    expect(() => rulesEngine([{ ...imdsv1Allowed, severity: 'urgent' as 'high' }])).toThrow(/rule aws.ec2.imdsv1-allowed: severity/);
+    expect(() => loadRules([{ ...imdsv1Allowed, severity: 'urgent' as 'high' }])).toThrow(/rules\[0\] \(rule aws.ec2.imdsv1-allowed\): severity/);
   });
 });

@@ -36,6 +36,9 @@ export async function mergeFindings(tx: Queryable, p: RunParams, staged: StagedF
     await tx.exec(`delete from stage_findings s using stage_findings d where d.fingerprint = s.fingerprint and d.seq > s.seq;
       delete from stage_finding_content c where not exists (select 1 from stage_findings k where k.seq = c.seq);`);
   }
+  // Without statistics on the stage, the planner takes the whole findings table to look up the prior
+  // state of a few thousand fingerprints (1.2 s instead of 50 ms for 13,000 findings into 50,000).
+  await tx.exec('analyze stage_findings (fingerprint, prior_id); analyze stage_finding_content (fingerprint)');
   // The run's findings by id: what the sources merge and the sweep read. The key keeps the sweep's
   // anti-join an index probe whatever the planner expects.
   await tx.exec('create temp table run_finding_ids (id bigint primary key, scope text, original_id text) on commit drop');

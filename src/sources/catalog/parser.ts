@@ -1,7 +1,7 @@
 import type { NormalizedRecord, Parser, ReportFile } from '../../model/index.js';
 import { badInput } from '../../model/errors.js';
 import { headText } from '../report-file.js';
-import { parseUntrustedYaml } from './yaml.js';
+import { parseUntrustedYaml } from '../shared/yaml.js';
 import { backstageRecords } from './backstage.js';
 import { ownersRecords } from './owners-file.js';
 

@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { badInput } from '../../model/errors.js';
+import { parseUntrustedYaml } from '../../sources/shared/yaml.js';
+import { Rule, type RuleInput } from './rule.js';
+
+/** Where the built-in rule pack lives (copied next to the compiled code by the build). */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('./builtin/', import.meta.url));
+
+const RULE_FILE = /\.(ya?ml|json)$/i;
+
+/** Validates one rule, naming the file and the field that is wrong. */
+export function parseRule(input: unknown, where: string): Rule {
+  const r = Rule.safeParse(input);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const id = (input as { id?: unknown } | null)?.id;
+    throw badInput(typeof id === 'string' ? `${where} (rule ${id})` : where, `${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  }
+  return r.data;
+}
+
+/** Reads one rule file: YAML (one rule per file, one document) or JSON. */
+export function loadRuleFile(path: string): Rule {
+  const text = readFileSync(path, 'utf8');
+  let value: unknown;
+  if (/\.json$/i.test(path)) {
+    try { value = JSON.parse(text); } catch (e) { throw badInput(path, `invalid JSON: ${(e as Error).message}`, e); }
+  } else {
+    const docs = parseUntrustedYaml(text, path);
+    if (docs.length !== 1) throw badInput(path, `expected one rule (one YAML document), found ${docs.length}`);
+    value = docs[0];
+  }
+  return parseRule(value, path);
+}
+
+function ruleFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (RULE_FILE.test(name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Every rule under a directory (recursively), in path order; an id defined twice is an error naming both files. */
+export function loadRuleDir(dir: string): Rule[] {
+  let isDir: boolean;
+  try { isDir = statSync(dir).isDirectory(); } catch { throw badInput(dir, 'rules directory not found'); }
+  if (!isDir) throw badInput(dir, 'not a directory');
+  const files = ruleFiles(dir);
+  const byId = new Map<string, string>();
+  return files.map((file) => {
+    const rule = loadRuleFile(file);
+    const other = byId.get(rule.id);
+    if (other) throw badInput(file, `rule ${rule.id} is already defined in ${relative(dir, other)}`);
+    byId.set(rule.id, file);
+    return rule;
+  });
+}
+
+/** Validates rules given as values (TS modules, tests); ids must be unique. */
+export function loadRules(inputs: readonly RuleInput[]): Rule[] {
+  const seen = new Set<string>();
+  return inputs.map((input, i) => {
+    const rule = parseRule(input, `rules[${i}]`);
+    if (seen.has(rule.id)) throw badInput(`rule ${rule.id}`, 'defined twice');
+    seen.add(rule.id);
+    return rule;
+  });
+}
+
+/** The built-in rules plus the packs in `dirs`; a pack may not redefine a built-in id. */
+export function loadRulePacks(dirs: readonly string[] = []): Rule[] {
+  const rules = loadRuleDir(BUILTIN_RULES_DIR);
+  const ids = new Map(rules.map((r) => [r.id, 'the built-in pack']));
+  for (const dir of dirs) {
+    for (const rule of loadRuleDir(dir)) {
+      const other = ids.get(rule.id);
+      if (other) throw badInput(dir, `rule ${rule.id} is already defined in ${other}`);
+      ids.set(rule.id, dir);
+      rules.push(rule);
+    }
+  }
+  return rules;
+}
