@@ -5,7 +5,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ALLOWED = new Set(['MIT', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', 'Apache-2.0', '0BSD', 'CC0-1.0', 'Unlicense',
-  'BlueOak-1.0.0', 'CC-BY-4.0', 'Python-2.0', 'MIT-0', 'Zlib', 'PostgreSQL', 'BSD-3-Clause-Clear']);
+  'BlueOak-1.0.0', 'CC-BY-4.0', 'Python-2.0', 'MIT-0', 'Zlib', 'PostgreSQL', 'BSD-3-Clause-Clear',
+  // The PSF license (argparse, via js-yaml in the Kubernetes client) is permissive and Apache-compatible.
+  'PSF-2.0']);
 
 const tree = JSON.parse(execFileSync('npm', ['ls', '--omit=dev', '--all', '--json', '--long'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
 const seen = new Map();
