@@ -2,14 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Parser } from '../../model/index.js';
-import { syncRun } from '../../pipeline/sync/run.js';
 import type { Db } from '../../store/db.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import { prowlerOcsfJson } from '../prowler-ocsf/parser.js';
 import { DOJO_DIR } from '../prowler/dojo-corpus.js';
-import { memoryReportFile } from '../report-file.js';
 import { trivyJson } from '../trivy/parser.js';
 import { asffJson } from './parser.js';
+import { ingestText, storeSnapshot as snapshot } from '../../../test/support/report-sync.js';
 
 const REAL = join(DOJO_DIR, 'awssecurityhub', 'inspector_ecr.json');
 const A = '123456789012';
@@ -59,16 +58,7 @@ const prowlerReport = JSON.stringify([{
 }]);
 
 function ingest(db: Db, parser: Parser, name: string, text: string, now: Date) {
-  return syncRun(db, parser.parse(memoryReportFile(name, text)), { source: parser.id, now, where: name });
-}
-
-async function snapshot(db: Db) {
-  return {
-    assets: await db.query('select * from assets order by uid'),
-    findings: await db.query('select * from findings order by fingerprint'),
-    sources: await db.query('select * from finding_sources order by finding_id, source'),
-    events: await db.query('select * from finding_events order by id'),
-  };
+  return ingestText(db, parser, name, text, now);
 }
 
 /** Each finding on an asset with the sources that report it. */

@@ -2,12 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/db.js';
-import { syncRun } from '../../pipeline/sync/run.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import type { Parser } from '../../model/index.js';
-import { memoryReportFile } from '../report-file.js';
 import { trivyJson } from '../trivy/parser.js';
 import { cyclonedxJson } from './parser.js';
+import { ingestText, storeSnapshot as snapshot } from '../../../test/support/report-sync.js';
 
 /**
  * A real Trivy CycloneDX BOM of a Maven repository (two vulnerabilities in jackson-databind) through the
@@ -21,18 +20,7 @@ const REPO = 'repo:testdata/fixtures/repo/pom';
 const T = (day: number) => new Date(Date.UTC(2026, 1, day));
 
 function ingest(db: Db, parser: Parser, text: string, now: Date) {
-  return syncRun(db, parser.parse(memoryReportFile('pom.cdx.json', text)), { source: parser.id, now, where: 'pom.cdx.json' });
-}
-
-/** Every data row a run may write, in a stable order. */
-async function snapshot(db: Db) {
-  return {
-    assets: await db.query('select * from assets order by uid'),
-    packages: await db.query('select * from packages order by asset_uid, purl, path, source'),
-    findings: await db.query('select * from findings order by fingerprint'),
-    sources: await db.query('select * from finding_sources order by finding_id, source'),
-    events: await db.query('select * from finding_events order by id'),
-  };
+  return ingestText(db, parser, 'pom.cdx.json', text, now);
 }
 
 const status = (db: Db) => db.query<{ advisory_id: string; status: string }>('select advisory_id, status from findings order by advisory_id');

@@ -2,27 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/db.js';
-import { syncRun } from '../../pipeline/sync/run.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
-import { memoryReportFile } from '../report-file.js';
 import { DOJO_DIR } from '../shared/dojo-corpus.js';
 import { githubDependabotJson } from './parser.js';
+import { ingestText, storeSnapshot as snapshot } from '../../../test/support/report-sync.js';
 
 const FIXTURE = readFileSync(new URL('./testdata/rest-alerts.json', import.meta.url), 'utf8');
 const REAL = join(DOJO_DIR, 'github_vulnerability', 'github-vuln-version.json');
 
 function ingest(db: Db, name: string, text: string, now: Date) {
-  return syncRun(db, githubDependabotJson.parse(memoryReportFile(name, text)), { source: githubDependabotJson.id, now, where: name });
+  return ingestText(db, githubDependabotJson, name, text, now);
 }
-async function snapshot(db: Db) {
-  return {
-    assets: await db.query('select * from assets order by uid'),
-    findings: await db.query('select * from findings order by fingerprint'),
-    sources: await db.query('select * from finding_sources order by finding_id, source'),
-    events: await db.query('select * from finding_events order by id'),
-  };
-}
-
 let t: TestDb;
 beforeAll(async () => { t = await createTestDb(); });
 afterAll(async () => { await t.drop(); });

@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Parser } from '../../model/index.js';
 import type { Db } from '../../store/db.js';
-import { syncRun } from '../../pipeline/sync/run.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
-import { memoryReportFile } from '../report-file.js';
 import { DOJO_DIR } from '../shared/dojo-corpus.js';
 import { trivyJson } from '../trivy/parser.js';
 import { grypeJson } from './parser.js';
+import { ingestText, storeSnapshot as snapshot } from '../../../test/support/report-sync.js';
 
 const FIXTURE = readFileSync(new URL('./testdata/image-report.json', import.meta.url), 'utf8');
 const TRIVY = readFileSync(new URL('../trivy/testdata/image-report.json', import.meta.url), 'utf8');
@@ -16,18 +15,7 @@ const IMAGE = 'registry.example.com/shop/api@sha256:dddddddddddddddddddddddddddd
 const REAL = join(DOJO_DIR, 'anchore_grype', 'many_vulns_with_epss_values.json');
 
 function ingest(db: Db, parser: Parser, name: string, text: string, now: Date) {
-  return syncRun(db, parser.parse(memoryReportFile(name, text)), { source: parser.id, now, where: name });
-}
-
-async function snapshot(db: Db) {
-  return {
-    assets: await db.query('select * from assets order by uid'),
-    relationships: await db.query('select * from relationships order by from_uid, kind, to_uid'),
-    packages: await db.query('select * from packages order by asset_uid, purl, path, source'),
-    findings: await db.query('select * from findings order by fingerprint'),
-    sources: await db.query('select * from finding_sources order by finding_id, source'),
-    events: await db.query('select * from finding_events order by id'),
-  };
+  return ingestText(db, parser, name, text, now);
 }
 
 let t: TestDb;

@@ -1,27 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncRun } from '../../pipeline/sync/run.js';
 import type { Db } from '../../store/db.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import { DOJO_DIR } from '../prowler/dojo-corpus.js';
-import { memoryReportFile } from '../report-file.js';
 import { prowlerJson } from './parser.js';
+import { ingestText, storeSnapshot as snapshot } from '../../../test/support/report-sync.js';
 
 const REAL = join(DOJO_DIR, 'aws_prowler_v3plus', 'many_vuln.json');
 
 function ingest(db: Db, text: string, now: Date) {
-  return syncRun(db, prowlerJson.parse(memoryReportFile('many_vuln.json', text)), { source: prowlerJson.id, now, where: 'many_vuln.json' });
-}
-
-async function snapshot(db: Db) {
-  return {
-    assets: await db.query('select * from assets order by uid'),
-    findings: await db.query('select * from findings order by fingerprint'),
-    sources: await db.query('select * from finding_sources order by finding_id, source'),
-    events: await db.query('select * from finding_events order by id'),
-    scopes: await db.query('select source, scope, last_coverage from scope_state order by scope'),
-  };
+  return ingestText(db, prowlerJson, 'many_vuln.json', text, now);
 }
 
 let t: TestDb;

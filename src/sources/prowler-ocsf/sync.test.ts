@@ -7,8 +7,8 @@ import type { Db } from '../../store/db.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import { prowlerJson } from '../prowler-json/parser.js';
 import { DOJO_DIR } from '../prowler/dojo-corpus.js';
-import { memoryReportFile } from '../report-file.js';
 import { prowlerOcsfJson } from './parser.js';
+import { ingestText, storeSnapshot as snapshot } from '../../../test/support/report-sync.js';
 
 const REAL = join(DOJO_DIR, 'aws_prowler_v3plus', 'many_vuln.ocsf.json');
 const A = '111111111111';
@@ -39,7 +39,7 @@ const v3 = (results: Result[]) => JSON.stringify(results.map((r) => ({
 })));
 
 function ingest(db: Db, parser: Parser, name: string, text: string, now: Date) {
-  return syncRun(db, parser.parse(memoryReportFile(name, text)), { source: parser.id, now, where: name });
+  return ingestText(db, parser, name, text, now);
 }
 
 /** What the AWS collector says about the role: a definition the Prowler references must not overwrite. */
@@ -49,15 +49,6 @@ function collectorRole(): NormalizedRecord[] {
     { type: 'coverage', scope, coverage: 'complete' },
     { type: 'asset', scope, asset: { uid: ROLE, kind: 'aws.iam.role', name: 'deploy', provider: 'aws', account: A, properties: { RoleName: 'deploy' } } },
   ];
-}
-
-async function snapshot(db: Db) {
-  return {
-    assets: await db.query('select * from assets order by uid'),
-    findings: await db.query('select * from findings order by fingerprint'),
-    sources: await db.query('select * from finding_sources order by finding_id, source'),
-    events: await db.query('select * from finding_events order by id'),
-  };
 }
 
 const statusOf = async (db: Db, assetUid: string) =>

@@ -7,23 +7,14 @@ import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import { memoryReportFile } from '../report-file.js';
 import { DOJO_DIR } from '../shared/dojo-corpus.js';
 import { sarif } from './parser.js';
+import { ingestText, storeSnapshot as snapshot } from '../../../test/support/report-sync.js';
 
 const FILE = join(DOJO_DIR, 'sarif', 'taint-python-report.sarif');
 const REPO = 'repo:github.com/damiencarol/django-DefectDojo';
 const TRIVY = join(DOJO_DIR, '..', 'trivy-golden', 'alpine-310.sarif.golden');
 
 function ingest(db: Db, text: string, now: Date) {
-  return syncRun(db, sarif.parse(memoryReportFile('taint-python-report.sarif', text)), { source: sarif.id, now, where: 'taint-python-report.sarif' });
-}
-
-/** Every data row a run may write, in a stable order. */
-async function snapshot(db: Db) {
-  return {
-    assets: await db.query('select * from assets order by uid'),
-    findings: await db.query('select * from findings order by fingerprint'),
-    sources: await db.query('select * from finding_sources order by finding_id, source'),
-    events: await db.query('select * from finding_events order by id'),
-  };
+  return ingestText(db, sarif, 'taint-python-report.sarif', text, now);
 }
 
 type Log = { runs: { results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };

@@ -2,26 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/db.js';
-import { syncRun } from '../../pipeline/sync/run.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
-import { memoryReportFile } from '../report-file.js';
 import { DOJO_DIR } from '../shared/dojo-corpus.js';
 import { semgrepJson } from './parser.js';
+import { ingestText, storeSnapshot as snapshot } from '../../../test/support/report-sync.js';
 
 const LINE_26 = join(DOJO_DIR, 'semgrep', 'semgrep_version_1_30_0_line_26.json');
 const LINE_27 = join(DOJO_DIR, 'semgrep', 'semgrep_version_1_30_0_line_27.json');
 
 function ingest(db: Db, text: string, now: Date) {
-  return syncRun(db, semgrepJson.parse(memoryReportFile('semgrep.json', text)), { source: semgrepJson.id, now, where: 'semgrep.json' });
-}
-
-async function snapshot(db: Db) {
-  return {
-    assets: await db.query('select * from assets order by uid'),
-    findings: await db.query('select * from findings order by fingerprint'),
-    sources: await db.query('select * from finding_sources order by finding_id, source'),
-    events: await db.query('select * from finding_events order by id'),
-  };
+  return ingestText(db, semgrepJson, 'semgrep.json', text, now);
 }
 
 describe.skipIf(!existsSync(LINE_26))('semgrep-json through the scoped sync (../shared/corpus/defectdojo/semgrep)', () => {

@@ -2,27 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/db.js';
-import { syncRun } from '../../pipeline/sync/run.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
-import { memoryReportFile } from '../report-file.js';
 import { DOJO_DIR } from '../shared/dojo-corpus.js';
 import { snykJson } from './parser.js';
+import { ingestText, storeSnapshot as snapshot } from '../../../test/support/report-sync.js';
 
 const REAL = join(DOJO_DIR, 'snyk', 'all_projects_issue4277.json');
 
 function ingest(db: Db, name: string, text: string, now: Date) {
-  return syncRun(db, snykJson.parse(memoryReportFile(name, text)), { source: snykJson.id, now, where: name });
+  return ingestText(db, snykJson, name, text, now);
 }
-async function snapshot(db: Db) {
-  return {
-    assets: await db.query('select * from assets order by uid'),
-    packages: await db.query('select * from packages order by asset_uid, purl, path, source'),
-    findings: await db.query('select * from findings order by fingerprint'),
-    sources: await db.query('select * from finding_sources order by finding_id, source'),
-    events: await db.query('select * from finding_events order by id'),
-  };
-}
-
 let t: TestDb;
 beforeAll(async () => { t = await createTestDb(); });
 afterAll(async () => { await t.drop(); });

@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/db.js';
-import { syncRun } from '../../pipeline/sync/run.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
-import { memoryReportFile } from '../report-file.js';
 import { spdxJson } from './parser.js';
+import { ingestText, storeSnapshot as snapshot } from '../../../test/support/report-sync.js';
 
 /** A real SPDX document with a security advisory reference through the scoped sync. */
 const FILE = join(process.cwd(), '..', 'shared', 'corpus', 'sbom', 'spdx', '04-SBOMwSecurity.spdx.json');
@@ -13,17 +12,7 @@ const APP = 'pkg:github/spdx/tools-java';
 const T = (day: number) => new Date(Date.UTC(2026, 2, day));
 
 function ingest(db: Db, text: string, now: Date) {
-  return syncRun(db, spdxJson.parse(memoryReportFile('sbom.spdx.json', text)), { source: spdxJson.id, now, where: 'sbom.spdx.json' });
-}
-
-async function snapshot(db: Db) {
-  return {
-    assets: await db.query('select * from assets order by uid'),
-    packages: await db.query('select * from packages order by asset_uid, purl, path, source'),
-    findings: await db.query('select * from findings order by fingerprint'),
-    sources: await db.query('select * from finding_sources order by finding_id, source'),
-    events: await db.query('select * from finding_events order by id'),
-  };
+  return ingestText(db, spdxJson, 'sbom.spdx.json', text, now);
 }
 
 describe.skipIf(!existsSync(FILE))(existsSync(FILE) ? 'spdx-json through the scoped sync'

@@ -2,25 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/db.js';
-import { syncRun } from '../../pipeline/sync/run.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
-import { memoryReportFile } from '../report-file.js';
 import { DOJO_DIR } from '../shared/dojo-corpus.js';
 import { tfsecJson } from './parser.js';
+import { ingestText, storeSnapshot as snapshot } from '../../../test/support/report-sync.js';
 
 const FILE = join(DOJO_DIR, 'tfsec', 'many_findings_current.json');
 
 function ingest(db: Db, text: string, now: Date) {
-  return syncRun(db, tfsecJson.parse(memoryReportFile('tfsec.json', text)), { source: tfsecJson.id, now, where: 'tfsec.json' });
-}
-
-async function snapshot(db: Db) {
-  return {
-    assets: await db.query('select * from assets order by uid'),
-    findings: await db.query('select * from findings order by fingerprint'),
-    sources: await db.query('select * from finding_sources order by finding_id, source'),
-    events: await db.query('select * from finding_events order by id'),
-  };
+  return ingestText(db, tfsecJson, 'tfsec.json', text, now);
 }
 
 describe.skipIf(!existsSync(FILE))('tfsec-json through the scoped sync (../shared/corpus/defectdojo/tfsec/many_findings_current.json)', () => {

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/db.js';
-import { syncRun } from '../../pipeline/sync/run.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
-import { memoryReportFile } from '../report-file.js';
 import { trivyJson } from './parser.js';
+import { ingestText, storeSnapshot as snapshot } from '../../../test/support/report-sync.js';
 
 const FIXTURE = readFileSync(new URL('./testdata/image-report.json', import.meta.url), 'utf8');
 const IMAGE = 'registry.example.com/shop/api@sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd';
@@ -15,19 +14,7 @@ const T2 = new Date('2026-02-03T00:00:00Z');
 const T3 = new Date('2026-02-04T00:00:00Z');
 
 function ingest(db: Db, text: string, now: Date) {
-  return syncRun(db, trivyJson.parse(memoryReportFile('image-report.json', text)), { source: trivyJson.id, now, where: 'image-report.json' });
-}
-
-/** Every data row a run may write, in a stable order. */
-async function snapshot(db: Db) {
-  return {
-    assets: await db.query('select * from assets order by uid'),
-    relationships: await db.query('select * from relationships order by from_uid, kind, to_uid'),
-    packages: await db.query('select * from packages order by asset_uid, purl, path'),
-    findings: await db.query('select * from findings order by fingerprint'),
-    sources: await db.query('select * from finding_sources order by finding_id, source'),
-    events: await db.query('select * from finding_events order by id'),
-  };
+  return ingestText(db, trivyJson, 'image-report.json', text, now);
 }
 
 let t: TestDb;
