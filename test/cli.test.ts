@@ -100,8 +100,8 @@ describe('mothership CLI', () => {
     expect(rows.some((r) => r.source === 'fixture' && r.status === 'succeeded')).toBe(true);
   });
 
-  it('serve answers health and version', async () => {
-    const server = await startCli(['--db', db, 'serve', '--port', '0'], /at (http:\/\/\S+)/);
+  it('serve answers health and version, creates the first admin, and shows the overview after login', async () => {
+    const server = await startCli(['--db', db, 'serve', '--port', '0'], /at (http:\/\/\S+)\n.*one-time password (\S+)/);
     try {
       const base = server.match[1]!;
       const health = await fetch(`${base}/healthz`);
@@ -109,7 +109,13 @@ describe('mothership CLI', () => {
       const version = (await (await fetch(`${base}/api/v1/version`)).json()) as { name: string; schema_version: number };
       expect(version.name).toBe('mothership');
       expect(version.schema_version).toBeGreaterThanOrEqual(2);
-      const page = await (await fetch(`${base}/`)).text();
+      // The first run created an admin with a one-time password; the overview needs a login.
+      expect((await fetch(`${base}/`, { redirect: 'manual', headers: { accept: 'text/html' } })).status).toBe(303);
+      const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'admin', password: server.match[2] }) });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const page = await (await fetch(`${base}/`, { headers: { cookie } })).text();
       // Stored text is escaped, never rendered as HTML.
       expect(page).toContain('aws.s3.bucket');
       expect(page).not.toContain('<script');

@@ -2,6 +2,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../store/db.js';
 import { VERSION } from '../version.js';
 import { registerOverview } from './routes/overview.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerAuth } from './auth/plugin.js';
 import { MothershipError } from '../model/errors.js';
 
 export interface ServerOptions {
@@ -30,14 +32,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
   });
 
-  app.get('/healthz', async () => {
+  // Before any route: every route declares its policy, and every request is authenticated against it.
+  const routePolicies = await registerAuth(app, options.db);
+  await registerAuthRoutes(app, options.db);
+
+  app.get('/healthz', { config: { policy: 'public' } }, async () => {
     await options.db.query('select 1');
     return { status: 'ok', backend: options.db.backend };
   });
-  app.get('/api/v1/version', async () => {
+  app.get('/api/v1/version', { config: { policy: 'public' } }, async () => {
     const rows = await options.db.query<{ v: number }>('select max(version)::int as v from schema_migrations');
     return { name: 'mothership', version: VERSION, schema_version: rows[0]?.v ?? 0, backend: options.db.backend };
   });
   registerOverview(app, options.db);
+  app.decorate('routePolicies', routePolicies);
   return app;
 }

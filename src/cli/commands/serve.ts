@@ -3,6 +3,7 @@ import type { Db } from '../../store/db.js';
 import { openDb } from '../../store/open.js';
 import { buildServer } from '../../server/app.js';
 import { dbLocation, parsePositiveInt } from '../context.js';
+import { ensureInitialAdmin } from '../../server/auth/accounts.js';
 
 export const DEFAULT_PORT = 7420;
 
@@ -26,7 +27,9 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'interface to listen on', process.env.MOTHERSHIP_HOST ?? '127.0.0.1')
     .action(async (opts: { port: number; host: string }, cmd: Command) => {
       const db = await openDb(dbLocation(cmd));
+      const password = await ensureInitialAdmin(db);
       const url = await serve(db, opts.port, opts.host);
       process.stdout.write(`Mothership is serving ${db.location} at ${url}\n`);
+      if (password) process.stdout.write(`First run: created user admin with the one-time password ${password} (shown only now)\n`);
     });
 }

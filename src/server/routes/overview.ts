@@ -20,7 +20,7 @@ function table(title: string, rows: Record<string, unknown>[]): string {
  * A server-rendered overview of what is stored, until the dashboard (React, its own issue) replaces it.
  */
 export function registerOverview(app: FastifyInstance, db: Db): void {
-  app.get('/', async (_req, reply) => {
+  app.get('/', { config: { policy: 'read' } }, async (_req, reply) => {
     const [assets, findings, owners, runs] = await Promise.all([
       db.query(`select kind, count(*)::int as assets from assets where gone_at is null group by kind order by 2 desc`),
       db.query(`select severity, count(*)::int as open_findings from findings where status = 'open'
