@@ -10,6 +10,11 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerServe } from './commands/serve.js';
 import { registerDemo } from './commands/demo.js';
 import { registerIntel } from './commands/intel.js';
+import { registerCollectK8s } from './commands/collect-k8s.js';
+import { registerCollectAws } from './commands/collect-aws.js';
+import { registerRules } from './commands/rules.js';
+import { registerUsers } from './commands/users.js';
+import { registerRefingerprint } from './commands/refingerprint.js';
 
 export function buildProgram(): Command {
   const program = new Command('mothership')
@@ -22,10 +27,15 @@ export function buildProgram(): Command {
   registerServe(program);
   registerIngest(program);
   registerIntel(program);
+  registerCollectK8s(program);
+  registerCollectAws(program);
   registerAnalyze(program);
+  registerRules(program);
   registerQuery(program);
   registerInventory(program);
   registerRuns(program);
+  registerUsers(program);
+  registerRefingerprint(program);
   return program;
 }
 

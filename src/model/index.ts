@@ -1,5 +1,6 @@
 export * from './asset.js';
 export * from './finding.js';
+export * from './label.js';
 export * from './package.js';
 export * from './plugin.js';
 export * from './record.js';

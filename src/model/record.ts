@@ -1,5 +1,6 @@
 import type { AssetDraft, AssetInput } from './asset.js';
 import type { FindingDraft, FindingInput } from './finding.js';
+import type { LabelDraft, LabelInput } from './label.js';
 import type { PackageDraft, PackageInput } from './package.js';
 import type { RelationshipDraft, RelationshipInput } from './relationship.js';
 import type { Coverage } from './scope.js';
@@ -13,6 +14,7 @@ export type NormalizedRecord =
   | { type: 'relationship'; scope: string; relationship: RelationshipInput }
   | { type: 'package'; scope: string; package: PackageInput }
   | { type: 'finding'; scope: string; finding: FindingInput }
+  | { type: 'label'; scope: string; label: LabelInput }
   | { type: 'coverage'; scope: string; coverage: Coverage; error?: string | null };
 
 export type ValidRecord =
@@ -20,4 +22,5 @@ export type ValidRecord =
   | { type: 'relationship'; scope: string; relationship: RelationshipDraft }
   | { type: 'package'; scope: string; package: PackageDraft }
   | { type: 'finding'; scope: string; finding: FindingDraft }
+  | { type: 'label'; scope: string; label: LabelDraft }
   | { type: 'coverage'; scope: string; coverage: Coverage; error?: string | null };

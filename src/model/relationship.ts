@@ -5,6 +5,8 @@ export const RELATIONSHIP_KINDS = [
   'has_role', 'in_security_group', 'in_subnet', 'in_vpc', 'exposed_by', 'runs_image', 'based_on',
   'member_of', 'can_assume', 'owned_by', 'attached_policy', 'in_account', 'contains', 'targets',
   'associated_with', 'routes_to', 'attached_to', 'snapshot_of', 'logs_to',
+  // Kubernetes
+  'uses_service_account', 'manages', 'selects', 'binds_role', 'grants_to', 'assumes_role', 'runs_on',
 ] as const;
 
 export const RelationshipDraft = z.object({

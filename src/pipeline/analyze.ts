@@ -3,10 +3,15 @@ import type { Engine } from '../engines/engine.js';
 import type { NormalizedRecord } from '../model/index.js';
 import { MothershipError } from '../model/errors.js';
 import { ENGINES } from '../engines/registry.js';
+import { rulesEngine } from '../engines/rules/engine.js';
+import { loadRulePacks } from '../engines/rules/load.js';
 import { syncRun, type SyncResult } from './sync/run.js';
 import { resolveOwners } from './resolve-owners.js';
 
-/** Orders engines so each runs after the engines it names in `after`; a cycle or unknown id is an error. */
+/**
+ * Orders engines so each runs after the engines it names in `after`; a cycle is an error. An id in `after`
+ * that is not among the engines is skipped: an engine reads another's output when that engine is present.
+ */
 export function orderEngines(engines: readonly Engine[]): Engine[] {
   const byId = new Map(engines.map((e) => [e.id, e]));
   const done = new Set<string>();
@@ -18,8 +23,7 @@ export function orderEngines(engines: readonly Engine[]): Engine[] {
     visiting.add(e.id);
     for (const dep of e.after) {
       const d = byId.get(dep);
-      if (!d) throw new MothershipError('CONFLICT', `engine ${e.id}: runs after unknown engine ${dep}`);
-      visit(d);
+      if (d) visit(d);
     }
     visiting.delete(e.id);
     done.add(e.id);
@@ -27,6 +31,16 @@ export function orderEngines(engines: readonly Engine[]): Engine[] {
   };
   [...engines].sort((a, b) => a.id.localeCompare(b.id)).forEach(visit);
   return order;
+}
+
+/**
+ * The engines with the rules engine evaluating the built-in rules plus the packs in `dirs`. Packs are read
+ * and validated here, before anything runs, so a malformed rule file stops the analysis with nothing written.
+ */
+export function enginesWithRulePacks(dirs: readonly string[], engines: readonly Engine[] = ENGINES): Engine[] {
+  if (dirs.length === 0) return [...engines];
+  const rules = rulesEngine(loadRulePacks(dirs));
+  return engines.map((e) => (e.id === rules.id ? rules : e));
 }
 
 export interface EngineResult extends SyncResult {

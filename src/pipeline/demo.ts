@@ -4,6 +4,7 @@ import { generateOrganization, type GeneratedOrg } from '../demo/generator/index
 import { importDump } from './import-dump.js';
 import { ingestFile } from './ingest.js';
 import { analyze } from './analyze.js';
+import { importIntel } from './intel-import.js';
 
 export interface DemoOptions {
   scale: number;
@@ -22,8 +23,9 @@ export interface DemoSummary {
 }
 
 /**
- * The demo is the real pipeline on synthetic files: the generator writes an AWS CLI dump and Trivy
- * reports, and they are imported exactly as a user's would be.
+ * The demo is the real pipeline on synthetic files: the generator writes an AWS CLI dump, Trivy reports
+ * and an OSV export, and they are imported exactly as a user's would be. The advisories are imported
+ * before analyzing, so our matcher's findings join Trivy's.
  */
 export async function runDemo(db: Db, options: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();
@@ -31,7 +33,7 @@ export async function runDemo(db: Db, options: DemoOptions): Promise<DemoSummary
   // generator version must not be mistaken for the current organization.
   options.onStep?.('generate', 0, 1);
   const org: GeneratedOrg = await generateOrganization({ outDir: options.dataDir, scale: options.scale, seed: options.seed });
-  const total = 2 + org.trivyReports.length;
+  const total = 3 + org.trivyReports.length;
   let done = 0;
   let runs = 0;
   options.onStep?.('import aws', done, total);
@@ -44,6 +46,10 @@ export async function runDemo(db: Db, options: DemoOptions): Promise<DemoSummary
     runs++;
     done++;
   }
+  options.onStep?.('import osv', done, total);
+  await importIntel(db, resolve(options.dataDir, org.intel.osvDir), { format: 'osv' });
+  runs++;
+  done++;
   options.onStep?.('analyze', done, total);
   runs += (await analyze(db)).length;
   options.onStep?.('done', total, total);

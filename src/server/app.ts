@@ -3,6 +3,14 @@ import type { Db } from '../store/db.js';
 import { VERSION } from '../version.js';
 import { registerOverview } from './routes/overview.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerFindingRoutes } from './routes/findings.js';
+import { registerAssetRoutes } from './routes/assets.js';
+import { registerOwnerRoutes } from './routes/owners.js';
+import { registerRuleRoutes } from './routes/rules.js';
+import { registerRunRoutes } from './routes/runs.js';
+import { registerIngestRoutes } from './routes/ingest.js';
+import { registerQueryRoutes } from './routes/query.js';
+import { registerOpenApiRoutes } from './routes/openapi.js';
 import { registerAuth } from './auth/plugin.js';
 import { MothershipError } from '../model/errors.js';
 
@@ -45,6 +53,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { name: 'mothership', version: VERSION, schema_version: rows[0]?.v ?? 0, backend: options.db.backend };
   });
   registerOverview(app, options.db);
+  registerFindingRoutes(app, options.db);
+  registerAssetRoutes(app, options.db);
+  registerOwnerRoutes(app, options.db);
+  registerRuleRoutes(app, options.db);
+  registerRunRoutes(app, options.db);
+  await registerIngestRoutes(app, options.db);
+  registerQueryRoutes(app, options.db);
+  registerOpenApiRoutes(app);
   app.decorate('routePolicies', routePolicies);
   return app;
 }

@@ -1,5 +1,6 @@
 import type { DumpReader, Parser } from '../model/plugin.js';
 import { awsDump } from './aws/dump-reader.js';
+import { k8sDump } from './k8s/dump-reader.js';
 import { trivyJson } from './trivy/parser.js';
 import { asffJson } from './asff/parser.js';
 import { prowlerCsv } from './prowler-csv/parser.js';
@@ -33,4 +34,4 @@ export const PARSERS: readonly Parser[] = [
   backstageYaml, ownersYaml,
 ];
 
-export const DUMP_READERS: readonly DumpReader[] = [awsDump];
+export const DUMP_READERS: readonly DumpReader[] = [awsDump, k8sDump];

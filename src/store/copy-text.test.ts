@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyValue, jsonText } from './copy-text.js';
+import { copyValue, jsonText, storableText } from './copy-text.js';
 
 describe('COPY text encoding', () => {
   it('escapes the characters COPY treats specially and writes \\N for null', () => {
@@ -18,4 +18,14 @@ describe('COPY text encoding', () => {
     expect(JSON.parse(jsonText(literal))).toEqual(literal);
     expect(JSON.parse(jsonText({ s: '\\\u0000' }))).toEqual({ s: '\\' });
   });
+
+  it('replaces lone surrogates in JSON with U+FFFD, keeps pairs, and makes keys storable', () => {
+    const text = jsonText({ ['k\uD800']: 'a\uDC00b', pair: '\uD83D\uDE00' });
+    expect(text).toBe('{"k\\ufffd":"a\\ufffdb","pair":"\uD83D\uDE00"}');
+    expect(JSON.parse(text)).toEqual({ 'k\uFFFD': 'a\uFFFDb', pair: '\uD83D\uDE00' });
+    expect(jsonText({ s: '\\ud800' })).toBe('{"s":"\\\\ud800"}');
+    expect(storableText('a\u0000b\uD800c\uD83D\uDE00')).toBe('ab\uFFFDc\uD83D\uDE00');
+    expect(storableText('plain')).toBe('plain');
+  });
 });
+

@@ -18,6 +18,19 @@ function arrayLiteral(values: readonly unknown[]): string {
 // PostgreSQL text cannot hold NUL; sources may hand us strings with it (hostile reports).
 // eslint-disable-next-line no-control-regex
 const NUL = /\u0000/g;
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex
+const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
+
+/**
+ * Text as the store keeps it: NUL dropped (as COPY drops it) and a lone surrogate replaced by U+FFFD (as
+ * UTF-8 encoding replaces it). For keys (scopes, fingerprints, uids) that are compared or sent as query
+ * parameters before they reach COPY, so two spellings of one stored key are one key from the start.
+ */
+export function storableText(s: string): string {
+  return MAYBE_UNSTORABLE.test(s) ? s.replace(UNSTORABLE, (c) => (c === '\u0000' ? '' : '\uFFFD')) : s;
+}
 
 export function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
@@ -34,12 +47,15 @@ export function copyValue(v: unknown): string {
 }
 
 /**
- * JSON text for a jsonb column. jsonb rejects the \u0000 escape, which hostile reports contain, so it is
- * dropped — but not an escaped backslash followed by the letters u0000.
+ * JSON text for a jsonb column. jsonb rejects the \u0000 escape and escapes of lone surrogates, which
+ * hostile reports contain: a NUL is dropped and a lone surrogate becomes U+FFFD — but an escaped backslash
+ * followed by the letters u0000 is left alone.
  */
 export function jsonText(v: unknown): string {
   const text = JSON.stringify(v);
-  return text.includes('\\u0000') ? text.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1') : text;
+  // JSON.stringify writes a \u escape only for control characters and lone surrogates (paired ones stay raw).
+  if (!text.includes('\\u')) return text;
+  return text.replace(/(?<!\\)((?:\\\\)*)\\u(0000|d[89a-f][0-9a-f]{2})/g, (_, slashes: string, code: string) => (code === '0000' ? slashes : `${slashes}\\ufffd`));
 }
 
 /** Encodes rows into chunks of at most ~chunkBytes of COPY text, so huge loads stream in bounded memory. */

@@ -1,15 +1,21 @@
 import type { Command } from 'commander';
 import { withDb, seconds } from '../context.js';
-import { analyze } from '../../pipeline/analyze.js';
+import { analyze, enginesWithRulePacks } from '../../pipeline/analyze.js';
+import { collectDirs } from './rules.js';
+import { withLabelsConfigFile } from '../../engines/labels/engine.js';
 
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
     .description('run every analysis engine over what is stored')
-    .action(async (_opts: unknown, cmd: Command) => {
+    .option('--rules <dir>', 'also evaluate the rules of a pack directory (repeatable)', collectDirs, [])
+    .option('--labels-config <yaml>', 'label configuration: sensitive-data tags, vulnerability families (docs/labels.md)')
+    .action(async (opts: { rules: string[]; labelsConfig?: string }, cmd: Command) => {
+      // Loaded before the store is opened: a malformed pack fails with nothing written.
+      const engines = withLabelsConfigFile(enginesWithRulePacks(opts.rules), opts.labelsConfig);
       await withDb(cmd, async (db) => {
         const started = performance.now();
-        const results = await analyze(db, { log: (m) => process.stderr.write(`${m}\n`) });
+        const results = await analyze(db, { engines, log: (m) => process.stderr.write(`${m}\n`) });
         for (const r of results) {
           process.stdout.write(`${r.engine}: ${r.counts.findings.seen} findings (${r.counts.findings.new} new, ${r.counts.findings.resolved} resolved) in ${seconds(r.ms)}\n`);
         }

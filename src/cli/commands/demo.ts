@@ -41,7 +41,10 @@ export function registerDemo(program: Command): void {
         await db.close();
         return;
       }
+      const { ensureDemoUsers } = await import('../../server/auth/demo-users.js');
+      const logins = await ensureDemoUsers(db);
       const url = await serve(db, opts.port, opts.host);
       process.stdout.write(`Mothership is serving the demo at ${url}\n`);
+      for (const l of logins) process.stdout.write(`  log in as ${l.name} / ${l.password} (${l.role}${l.tenant ? `, team ${l.tenant}` : ''})\n`);
     });
 }

@@ -104,6 +104,48 @@ export interface Planted {
   log4shellImages: string[];
   /** CVE ids found in at least a quarter of all images. */
   widespreadCves: string[];
+  /**
+   * The answer key of the rules engine: per built-in rule id, the asset uids (sorted) the generator made
+   * violate it. Everything else is compliant with every rule; the demo test compares this with the findings.
+   */
+  rules: RulePlants;
+}
+
+/** Rule id → asset uids planted to violate it. */
+export type RulePlants = Record<string, string[]>;
+
+/** Adds uids to a rule's planted list. */
+export function plantRule(plants: RulePlants, ruleId: string, ...uids: string[]): void {
+  if (uids.length === 0) return;
+  plants[ruleId] = [...(plants[ruleId] ?? []), ...uids];
+}
+
+/** One vulnerability our matcher should report on a product image, from the generated OSV advisories. */
+export interface DemoVulnerability {
+  /** The image reference (the report's ArtifactName). */
+  image: string;
+  /** The installed package's name (the binary package for OS packages). */
+  package: string;
+  /** The canonical advisory id (the CVE). */
+  advisory: string;
+  /** Published after the scans: only the matcher reports it (otherwise it merges with Trivy's finding). */
+  fresh: boolean;
+  /** Who owns the finding: the platform team for packages of the base image, else the service's team. */
+  owner: string;
+  /** The package came with the base image's layers. */
+  inherited: boolean;
+  /** A build of the same base repository that fixes it, when one exists: rebuilding on it resolves it. */
+  rebuildOn: string | null;
+}
+
+/** The OSV export the demo imports before analyzing. */
+export interface GeneratedIntel {
+  /** Folder of OSV JSON records, relative to outDir. */
+  osvDir: 'osv';
+  /** Record ids written. */
+  advisories: string[];
+  /** What the matcher should find on product images. */
+  vulnerabilities: DemoVulnerability[];
 }
 
 export interface GeneratedOrg {
@@ -115,6 +157,7 @@ export interface GeneratedOrg {
   /** Folder of the AWS dump, relative to outDir (docs/aws-dump-layout.md). */
   awsDir: 'aws';
   trivyReports: TrivyReportEntry[];
+  intel: GeneratedIntel;
   counts: GeneratedCounts;
   planted: Planted;
 }
@@ -134,5 +177,6 @@ export function emptyPlanted(): Planted {
     untaggedResources: [],
     log4shellImages: [],
     widespreadCves: [],
+    rules: {},
   };
 }

@@ -48,20 +48,32 @@ function ruleFiles(dir: string): string[] {
   return out;
 }
 
-/** Every rule under a directory (recursively), in path order; an id defined twice is an error naming both files. */
-export function loadRuleDir(dir: string): Rule[] {
+/** A loaded rule and where it came from. */
+export interface CatalogEntry {
+  rule: Rule;
+  /** `built-in`, or the pack directory as given. */
+  source: string;
+  /** The rule's file. */
+  file: string;
+}
+
+function loadDirEntries(dir: string, source: string): CatalogEntry[] {
   let isDir: boolean;
   try { isDir = statSync(dir).isDirectory(); } catch { throw badInput(dir, 'rules directory not found'); }
   if (!isDir) throw badInput(dir, 'not a directory');
-  const files = ruleFiles(dir);
   const byId = new Map<string, string>();
-  return files.map((file) => {
+  return ruleFiles(dir).map((file) => {
     const rule = loadRuleFile(file);
     const other = byId.get(rule.id);
     if (other) throw badInput(file, `rule ${rule.id} is already defined in ${relative(dir, other)}`);
     byId.set(rule.id, file);
-    return rule;
+    return { rule, source, file };
   });
+}
+
+/** Every rule under a directory (recursively), in path order; an id defined twice is an error naming both files. */
+export function loadRuleDir(dir: string): Rule[] {
+  return loadDirEntries(dir, dir).map((e) => e.rule);
 }
 
 /** Validates rules given as values (TS modules, tests); ids must be unique. */
@@ -75,17 +87,24 @@ export function loadRules(inputs: readonly RuleInput[]): Rule[] {
   });
 }
 
-/** The built-in rules plus the packs in `dirs`; a pack may not redefine a built-in id. */
-export function loadRulePacks(dirs: readonly string[] = []): Rule[] {
-  const rules = loadRuleDir(BUILTIN_RULES_DIR);
-  const ids = new Map(rules.map((r) => [r.id, 'the built-in pack']));
+export const BUILTIN_SOURCE = 'built-in';
+
+/** The built-in rules plus the packs in `dirs`, each with its source; a pack may not redefine an id already loaded. */
+export function loadRuleCatalog(dirs: readonly string[] = []): CatalogEntry[] {
+  const entries = loadDirEntries(BUILTIN_RULES_DIR, BUILTIN_SOURCE);
+  const ids = new Map(entries.map((e) => [e.rule.id, 'the built-in pack']));
   for (const dir of dirs) {
-    for (const rule of loadRuleDir(dir)) {
-      const other = ids.get(rule.id);
-      if (other) throw badInput(dir, `rule ${rule.id} is already defined in ${other}`);
-      ids.set(rule.id, dir);
-      rules.push(rule);
+    for (const entry of loadDirEntries(dir, dir)) {
+      const other = ids.get(entry.rule.id);
+      if (other) throw badInput(entry.file, `rule ${entry.rule.id} is already defined in ${other}`);
+      ids.set(entry.rule.id, dir);
+      entries.push(entry);
     }
   }
-  return rules;
+  return entries;
+}
+
+/** The built-in rules plus the packs in `dirs`; a pack may not redefine a built-in id. */
+export function loadRulePacks(dirs: readonly string[] = []): Rule[] {
+  return loadRuleCatalog(dirs).map((e) => e.rule);
 }

@@ -38,10 +38,10 @@ export const Rule = z.object({
   severity: z.enum(SEVERITIES),
   kind: z.enum(['config', 'iam', 'data', 'coverage']).default('config'),
   /** Framework controls, e.g. cis-aws-v3:5.6, cis-k8s:5.2.2, nist-csf-2:PR.AA-05. */
-  frameworks: z.array(z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9.\-]+$/, 'framework control must look like cis-aws-v3:5.6')).default([]),
+  frameworks: z.array(z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9.-]+$/, 'framework control must look like cis-aws-v3:5.6')).default([]),
   rationale: z.string().min(1),
   /** A string is taken as console steps. */
-  remediation: z.union([z.string().min(1).transform((console) => ({ console })), Remediation]),
+  remediation: z.union([z.string().min(1).transform((console): Remediation => ({ console })), Remediation]),
   sql: z.string().min(1),
   examples: z.array(RuleExample).default([]),
 }).strict();

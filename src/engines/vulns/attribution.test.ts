@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageRef, inheritanceOf, inheritedFixPlan, lineages, type ImageFacts } from './attribution.js';
+import { imageRef, inheritanceOf, inheritedFixPlan, lineages, RebuildTargets, repositoryOf, type ImageFacts } from './attribution.js';
 
 const layer = (c: string) => `sha256:${c.repeat(64)}`;
 const image = (uid: string, owner: string | null, layers: string, extra: Partial<ImageFacts> = {}): ImageFacts => ({
@@ -89,5 +89,24 @@ describe('fix plans', () => {
   it('names images by name, then tag, then uid', () => {
     expect(imageRef({ ...debian, name: null, repoTags: ['base:1'] })).toBe('base:1');
     expect(imageRef({ ...debian, name: null })).toBe(debian.uid);
+  });
+});
+
+describe('rebuild targets', () => {
+  const build = (uid: string, name: string, tags: string[]) => ({ uid, name, owner: 'team-platform', repoTags: tags, diffIds: [], layerDigests: [] });
+  const old = build('old', 'reg/platform/base-node:20-2024.07.28', ['reg/platform/base-node:20-2024.07.28']);
+  const current = build('cur', 'reg/platform/base-node:20', ['reg/platform/base-node:20', 'reg/platform/base-node:20-2025.01.06']);
+  const other = build('deb', 'reg/platform/base-debian:12', []);
+  const inh = { baseImage: 'deb-old', baseOwner: 'team-platform', baseRef: 'reg/platform/base-debian:12-2024.07.28', rebuildOn: old.name };
+
+  it('names another scanned build of the direct base repository that does not have the vulnerability', () => {
+    const targets = new RebuildTargets([old, current, other], new Set(['old', 'cur', 'deb']));
+    expect(repositoryOf('reg:5000/platform/base-node:20@sha256:1')).toBe('reg:5000/platform/base-node');
+    expect(targets.find(inh, (uid) => uid === 'old')).toBe('reg/platform/base-node:20');
+    expect(targets.find(inh, () => true)).toBeUndefined();
+    // A build whose packages were not matched says nothing about the fix.
+    expect(new RebuildTargets([old, current], new Set(['old'])).find(inh, (uid) => uid === 'old')).toBeUndefined();
+    expect(inheritedFixPlan(inh, 'openssl', 'CVE-2024-1', ['3.0.15'], 'reg/platform/base-node:20'))
+      .toEqual(['rebuild on base image reg/platform/base-node:20: it fixes CVE-2024-1']);
   });
 });

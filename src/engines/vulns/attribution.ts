@@ -114,8 +114,48 @@ export function inheritanceOf(lineage: Lineage | undefined, layer: string | null
   };
 }
 
-/** The steps that fix an inherited vulnerability: the base owner's upgrade, then the product's rebuild. */
-export function inheritedFixPlan(inh: Inheritance, packageName: string, advisoryId: string, fixedVersions: readonly string[]): string[] {
+/** An image reference without its tag or digest: `registry/platform/base-node:20` → `registry/platform/base-node`. */
+export function repositoryOf(ref: string): string {
+  const at = ref.indexOf('@');
+  const name = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
+}
+
+/**
+ * Other builds of a base image's repository (`base-node:20` next to the older `base-node:20-2024.07.28`
+ * a product was built on). Only images whose packages were matched count: of those we know what they fix.
+ */
+export class RebuildTargets {
+  private readonly byRepository = new Map<string, ImageFacts[]>();
+
+  constructor(images: readonly ImageFacts[], matched: ReadonlySet<string>) {
+    for (const image of images) {
+      if (!matched.has(image.uid)) continue;
+      const repos = new Set([image.name, ...image.repoTags].filter((n): n is string => !!n).map(repositoryOf));
+      for (const repo of repos) {
+        const list = this.byRepository.get(repo);
+        if (list) list.push(image);
+        else this.byRepository.set(repo, [image]);
+      }
+    }
+    // Shortest reference first: the moving tag (`:20`) before dated ones, then by name for a stable choice.
+    for (const list of this.byRepository.values()) list.sort((a, b) => imageRef(a).length - imageRef(b).length || imageRef(a).localeCompare(imageRef(b)));
+  }
+
+  /** A build of the direct base's repository that `affected` says does not have the vulnerability. */
+  find(inh: Inheritance, affected: (imageUid: string) => boolean): string | undefined {
+    const fixed = this.byRepository.get(repositoryOf(inh.rebuildOn))?.find((image) => imageRef(image) !== inh.rebuildOn && !affected(image.uid));
+    return fixed ? imageRef(fixed) : undefined;
+  }
+}
+
+/**
+ * The steps that fix an inherited vulnerability: the base owner's upgrade, then the product's rebuild; or
+ * only the rebuild when another build of the base (`fixedOn`) already fixes it.
+ */
+export function inheritedFixPlan(inh: Inheritance, packageName: string, advisoryId: string, fixedVersions: readonly string[], fixedOn?: string): string[] {
+  if (fixedOn) return [`rebuild on base image ${fixedOn}: it fixes ${advisoryId}`];
   const fix = fixedVersions[0];
   return fix
     ? [`upgrade ${packageName} to ${fix} in base image ${inh.baseRef}`, `rebuild on ${inh.rebuildOn} once it fixes ${advisoryId}`]

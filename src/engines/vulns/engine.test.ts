@@ -5,6 +5,7 @@ import type { AssetInput, NormalizedRecord, PackageInput, RelationshipInput } fr
 import type { Db } from '../../store/db.js';
 import { analyze } from '../../pipeline/analyze.js';
 import { syncRun } from '../../pipeline/sync/run.js';
+import { listFindings } from '../../store/queries/findings.js';
 import { parseUntrustedJson } from '../../sources/json.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import { vulnScope, vulnsEngine } from './engine.js';
@@ -119,6 +120,22 @@ async function findings(db: Db): Promise<FindingRow[]> {
 
 const find = (rows: FindingRow[], asset: string, advisory: string) => rows.filter((f) => f.asset_uid === asset && f.advisory_id === advisory);
 
+interface Exploitability {
+  epss_score: number | null;
+  epss_percentile: number | null;
+  in_kev: boolean;
+  kev_ransomware: boolean;
+  spread_assets: number;
+  spread_owners: number;
+}
+
+/** The context read with the finding (v_findings), not stored in it. */
+async function exploitability(db: Db, asset: string, advisory: string): Promise<Exploitability | undefined> {
+  const [r] = await db.query<Exploitability>(`select epss_score, epss_percentile, in_kev, kev_ransomware, spread_assets, spread_owners
+    from v_findings where asset_uid = $1 and advisory_id = $2`, [asset, advisory]);
+  return r;
+}
+
 describe.skipIf(!HAVE_OSV)('vulns engine over the store', () => {
   let t: TestDb;
   let kev: { cveID: string; dateAdded: string; knownRansomwareCampaignUse: string } | undefined;
@@ -194,23 +211,45 @@ describe.skipIf(!HAVE_OSV)('vulns engine over the store', () => {
     expect(lodash?.properties.inherited).toBeUndefined();
   });
 
-  it('adds exploitability: KEV, EPSS, exploit references, spread', async () => {
+  it('adds exploit references to the finding, and KEV, EPSS and spread when read', async () => {
     const rows = await findings(t.db);
     const [grpc] = find(rows, API, 'CVE-2023-44487');
-    expect(grpc?.properties.kev).toEqual({ dateAdded: kev!.dateAdded, ransomware: kev!.knownRansomwareCampaignUse === 'Known' });
-    expect(grpc?.properties.epss).toBeNull();
+    expect(await exploitability(t.db, API, 'CVE-2023-44487')).toMatchObject({
+      in_kev: true, kev_ransomware: kev!.knownRansomwareCampaignUse === 'Known', epss_score: null,
+    });
     // Of the real record's 60-odd references, two are proof-of-concept repositories.
     expect(grpc?.properties.exploitRefs).toEqual(['https://github.com/arkrwn/PoC/tree/main/CVE-2023-44487', 'https://github.com/bcdannyboy/CVE-2023-44487']);
-    const [lodash] = find(rows, API, 'CVE-2021-23337');
-    expect(lodash?.properties.epss).toEqual({ score: 0.0123, percentile: 0.8512 });
-    expect(lodash?.properties.kev).toBeNull();
-    expect(lodash?.properties.spread).toEqual({ assets: 2, owners: 2 });
+    // Daily-changing context is not part of the stored content.
+    expect(grpc?.properties).not.toHaveProperty('epss');
+    expect(grpc?.properties).not.toHaveProperty('kev');
+    expect(grpc?.properties).not.toHaveProperty('spread');
+    expect(await exploitability(t.db, API, 'CVE-2021-23337')).toEqual({
+      epss_score: 0.0123, epss_percentile: 0.8512, in_kev: false, kev_ransomware: false, spread_assets: 2, spread_owners: 2,
+    });
     const [openssl] = find(rows, API, 'CVE-2023-5678');
     expect(openssl?.properties.exploitRefs).toEqual([
       'https://example.org/writeup', 'https://www.exploit-db.com/exploits/99999', 'https://github.com/someone/CVE-2023-5678-poc',
     ]);
     // Three images carry it, all routed to one owner: the base image's.
-    expect(openssl?.properties.spread).toEqual({ assets: 3, owners: 1 });
+    expect(await exploitability(t.db, API, 'CVE-2023-5678')).toMatchObject({ spread_assets: 3, spread_owners: 1 });
+  });
+
+  it('a new EPSS import changes no finding, and the findings show the new score', async () => {
+    const events = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from finding_events'))[0]!.n;
+    const before = await findings(t.db);
+    const eventsBefore = await events();
+    await t.db.query(`update epss set score = 0.42, percentile = 0.99, scored_on = '2025-06-19' where cve_id = 'CVE-2021-23337'`);
+    await t.db.query(`insert into epss (cve_id, score, percentile, scored_on) values ('CVE-2023-44487', 0.9, 0.999, '2025-06-19')`);
+    const r = await run(t.db, 3);
+    expect(r.counts.findings).toMatchObject({ new: 0, updated: 0, resolved: 0, reopened: 0 });
+    expect(await findings(t.db)).toEqual(before);
+    expect(await events()).toBe(eventsBefore);
+    expect(await exploitability(t.db, API, 'CVE-2021-23337')).toMatchObject({ epss_score: 0.42, epss_percentile: 0.99 });
+    expect(await exploitability(t.db, API, 'CVE-2023-44487')).toMatchObject({ epss_score: 0.9, in_kev: true });
+    // The findings list (CLI and API contract) shows the new scores.
+    const listed = await listFindings(t.db, { asset: API, kind: 'vuln' });
+    expect(listed.find((f) => f.advisory_id === 'CVE-2021-23337')).toMatchObject({ epss: { score: 0.42, percentile: 0.99 }, kev: null, spread: { assets: 2, owners: 2 } });
+    expect(listed.find((f) => f.advisory_id === 'CVE-2023-44487')?.kev).toEqual({ ransomware: kev!.knownRansomwareCampaignUse === 'Known' });
   });
 
   it('changes nothing when run again on the same data', async () => {
@@ -228,7 +267,7 @@ describe.skipIf(!HAVE_OSV)('vulns engine over the store', () => {
     expect(find(rows, API, 'CVE-2021-23337').map((f) => f.status)).toEqual(['resolved']);
     const [repo] = find(rows, REPO, 'CVE-2021-23337');
     expect(repo?.status).toBe('open');
-    expect(repo?.properties.spread).toEqual({ assets: 1, owners: 1 });
+    expect(await exploitability(t.db, REPO, 'CVE-2021-23337')).toMatchObject({ spread_assets: 1, spread_owners: 1 });
   });
 
   it('resolves the findings of an asset whose packages were all removed', async () => {
@@ -257,6 +296,16 @@ describe.skipIf(!HAVE_OSV)('vulns engine over the store', () => {
     expect((await run(t.db, 8)).counts.findings.resolved).toBe(1);
   });
 
+  it('after an import, re-matches only the assets the changed advisories name', async () => {
+    const before = await findings(t.db);
+    const r = await run(t.db, 8, vulnsEngine({ advisoryIds: ['GHSA-35jh-r3h4-6jhm'] }));
+    expect(r.counts.findings).toMatchObject({ new: 0, updated: 0, resolved: 0, reopened: 0 });
+    const scopes = await t.db.query<{ scope: string }>('select scope from run_scopes where run_id = $1 order by scope', [r.runId]);
+    // lodash is installed in the repository; the API's upgraded lodash still names it too.
+    expect(scopes.map((s) => s.scope)).toEqual([vulnScope(REPO), vulnScope(API)].sort());
+    expect(await findings(t.db)).toEqual(before);
+  });
+
   it('pages through packages: any page size gives the same findings', async () => {
     const before = await findings(t.db);
     const r = await run(t.db, 9, vulnsEngine({ pageSize: 2 }));
@@ -277,7 +326,7 @@ describe.skipIf(!HAVE_OSV)('vulns engine over the store', () => {
     await run(t.db, 10);
     const [repo] = find(await findings(t.db), REPO, 'CVE-2021-23337');
     expect(repo?.status).toBe('open');
-    expect(repo?.properties.spread).toEqual({ assets: 2, owners: 2 });
+    expect(await exploitability(t.db, REPO, 'CVE-2021-23337')).toMatchObject({ spread_assets: 2, spread_owners: 2 });
   });
 
   it('without any advisory, keeps earlier findings open but unverified instead of resolving them', async () => {

@@ -1,11 +1,10 @@
 import type { NormalizedRecord } from '../../model/index.js';
 import type { Engine, EngineContext } from '../engine.js';
-import { inheritanceOf, lineages, type ImageFacts, type Lineage } from './attribution.js';
+import { inheritanceOf, lineages, RebuildTargets, type ImageFacts, type Lineage } from './attribution.js';
 import type { OsInfo } from './distro.js';
-import { exploitSignals, Spread } from './exploitability.js';
-import { cvesOf, fingerprintOf, MatchGroup, vulnFinding } from './finding.js';
-import { hasAdvisories, loadAdvisoryIndex, loadEpss, loadKev } from './intel-store.js';
-import { installedKeys, loadAssets, loadBasedOn, openFindingsElsewhere, packagePages, priorScopes } from './inventory.js';
+import { fingerprintOf, MatchGroup, vulnFinding } from './finding.js';
+import { hasAdvisories, loadAdvisoryIndex } from './intel-store.js';
+import { assetsNamedBy, installedKeys, loadAssets, loadBasedOn, packagePages, priorScopes } from './inventory.js';
 import { PackageMatcher } from './match.js';
 
 export const VULNS_ENGINE_ID = 'vulns';
@@ -20,16 +19,23 @@ export interface VulnsEngineOptions {
   pageSize?: number;
   /** Match only these assets (one image just ingested) and claim only their scopes. */
   assetUids?: readonly string[];
+  /**
+   * Match only the assets these advisories (ids an OSV import inserted, replaced or withdrew) concern:
+   * the incremental re-match after an import. Combined with `assetUids`, the assets of both.
+   */
+  advisoryIds?: readonly string[];
 }
 
 /**
  * The vulnerability matcher: every stored package against the stored OSV advisories, with base-image
- * attribution and exploitability context. Bulk by construction: the candidate advisories are loaded once
+ * attribution and exploit references (EPSS, KEV and spread change daily: they are not in a finding's
+ * content, v_finding_exploitability computes them when read). Bulk by construction: the candidate advisories are loaded once
  * per run keyed by (ecosystem, name), packages are streamed in keyset pages, every range compiled once.
  */
 export async function* matchVulnerabilities(ctx: EngineContext, options: VulnsEngineOptions = {}): AsyncIterable<NormalizedRecord> {
   const started = performance.now();
-  const only = options.assetUids ? [...new Set(options.assetUids)] : undefined;
+  const named = options.advisoryIds ? await assetsNamedBy(ctx.db, options.advisoryIds) : [];
+  const only = options.assetUids || options.advisoryIds ? [...new Set([...(options.assetUids ?? []), ...named])] : undefined;
   const prior = await priorScopes(ctx.db, SOURCE, only?.map(vulnScope));
   if (!(await hasAdvisories(ctx.db))) {
     // No intelligence imported (or all of it withdrawn): not evidence that anything was fixed.
@@ -48,6 +54,8 @@ export async function* matchVulnerabilities(ctx: EngineContext, options: VulnsEn
   const stats = matcher.stats;
   const groups = new Map<string, MatchGroup>();
   const scopes = new Set<string>(prior);
+  /** Live assets whose packages this run matched. */
+  const scanned = new Set<string>();
   if (only) for (const uid of only) scopes.add(vulnScope(uid));
   // Packages come ordered by asset: the per-asset lookups are made once per asset, not per package.
   let current: { uid: string; gone: boolean; os: OsInfo | null; lineage: Lineage | undefined } | undefined;
@@ -57,7 +65,10 @@ export async function* matchVulnerabilities(ctx: EngineContext, options: VulnsEn
         const asset = assets.get(pkg.assetUid);
         current = { uid: pkg.assetUid, gone: asset?.gone ?? false, os: asset?.os ?? null, lineage: lineage.get(pkg.assetUid) };
         // A gone asset's scope, if it had findings, is claimed through `prior` and resolves.
-        if (!current.gone) scopes.add(vulnScope(pkg.assetUid));
+        if (!current.gone) {
+          scopes.add(vulnScope(pkg.assetUid));
+          scanned.add(pkg.assetUid);
+        }
       }
       if (current.gone) continue;
       const matches = matcher.match(pkg, current.os);
@@ -76,38 +87,39 @@ export async function* matchVulnerabilities(ctx: EngineContext, options: VulnsEn
   }
 
   const matched = performance.now();
-  const spread = new Spread();
-  const cves = new Set<string>();
-  const advisoryIds = new Set<string>();
-  for (const g of groups.values()) {
-    const first = g.matches[0]!;
-    spread.add(g.advisoryId, first.pkg.assetUid, g.inheritedOwner ?? assets.get(first.pkg.assetUid)?.owner ?? null);
-    advisoryIds.add(g.advisoryId);
-    for (const c of cvesOf(g)) cves.add(c);
-  }
-  const covered = [...scopes].map((scope) => scope.slice(vulnScope('').length));
-  for (const [advisoryId, assetUid, owner] of await openFindingsElsewhere(ctx.db, [...advisoryIds], covered)) spread.add(advisoryId, assetUid, owner);
-  const cveList = [...cves].sort();
-  const kev = await loadKev(ctx.db, cveList);
-  const epss = await loadEpss(ctx.db, cveList);
-
+  suggestRebuilds(groups.values(), images, scanned);
   for (const scope of [...scopes].sort()) yield { type: 'coverage', scope, coverage: 'complete' };
   for (const g of groups.values()) {
-    const signals = exploitSignals(cvesOf(g), kev, epss);
-    const finding = vulnFinding(g, { ...signals, spread: spread.of(g.advisoryId) });
+    const finding = vulnFinding(g);
     yield { type: 'finding', scope: vulnScope(finding.assetUid!), finding };
   }
   const s = (from: number, to = performance.now()) => ((to - from) / 1000).toFixed(1);
   ctx.log(`vulns: ${stats.packages} packages on ${scopes.size} assets against ${index.advisories} advisories (${index.entries} entries): ` +
     `${stats.matches} matches, ${groups.size} findings, ${stats.undecided} undecided, ${stats.noRelease} without a distro release, ` +
-    `in ${s(started)} s (load ${s(started, loaded)}, match ${s(loaded, matched)}, context and findings ${s(matched)})`);
+    `in ${s(started)} s (load ${s(started, loaded)}, match ${s(loaded, matched)}, findings ${s(matched)})`);
+}
+
+/**
+ * Inherited vulnerabilities that another build of the same base repository does not have (the product
+ * was built on an older build): the plan is to rebuild on that build. Known for the images matched here.
+ */
+function suggestRebuilds(groups: Iterable<MatchGroup>, images: readonly ImageFacts[], scanned: ReadonlySet<string>): void {
+  const all = [...groups];
+  if (!all.some((g) => g.inheritance)) return;
+  const targets = new RebuildTargets(images, scanned);
+  const affected = new Set(all.map((g) => `${g.matches[0]!.pkg.assetUid}\u0000${g.advisoryId}\u0000${g.matches[0]!.pkg.name}`));
+  for (const g of all) {
+    if (!g.inheritance) continue;
+    const name = g.matches[0]!.pkg.name;
+    g.fixedOn = targets.find(g.inheritance, (uid) => affected.has(`${uid}\u0000${g.advisoryId}\u0000${name}`));
+  }
 }
 
 export function vulnsEngine(options: VulnsEngineOptions = {}): Engine {
   return {
     id: VULNS_ENGINE_ID,
     version: 1,
-    description: 'installed packages against OSV advisories, with base-image attribution, KEV, EPSS and exploit references',
+    description: 'installed packages against OSV advisories, with base-image attribution and exploit references',
     after: [],
     run: (ctx) => matchVulnerabilities(ctx, options),
   };

@@ -15,7 +15,6 @@ const pkg = (path: string, layer: string | null): InstalledPackage => ({
 });
 const matches = (p: InstalledPackage): PackageMatch[] => new PackageMatcher(index).match(p, null);
 const inh: Inheritance = { baseImage: 'base@sha256:1', baseOwner: 'team-platform', baseRef: 'base:1', rebuildOn: 'base:1' };
-const ctx = { kev: null, epss: null, spread: { assets: 1, owners: 1 } };
 
 function group(entries: [InstalledPackage, Inheritance | undefined][]): MatchGroup {
   const ms = entries.flatMap(([p, i]) => matches(p).map((m) => [m, i] as const));
@@ -28,7 +27,7 @@ describe('vuln findings from matches', () => {
   it('twin records of one CVE are one finding: the fingerprint every scanner computes, worst severity, all ids', () => {
     const g = group([[pkg('a/package-lock.json', null), undefined]]);
     expect(g.matches).toHaveLength(2);
-    const f = vulnFinding(g, ctx);
+    const f = vulnFinding(g);
     expect(f.fingerprint).toBe(vulnFingerprint('img', 'npm', 'left-pad', 'CVE-2099-0001'));
     expect(f.advisoryId).toBe('CVE-2099-0001');
     expect(f.severity).toBe('critical');
@@ -43,12 +42,12 @@ describe('vuln findings from matches', () => {
   });
 
   it('one package at two paths: occurrences', () => {
-    const f = vulnFinding(group([[pkg('a/package-lock.json', null), undefined], [pkg('b/package-lock.json', null), undefined]]), ctx);
+    const f = vulnFinding(group([[pkg('a/package-lock.json', null), undefined], [pkg('b/package-lock.json', null), undefined]]));
     expect((f.evidence?.occurrences as { path: string }[]).map((o) => o.path)).toEqual(['a/package-lock.json', 'b/package-lock.json']);
   });
 
   it('inherited when every occurrence came with the same base image', () => {
-    const f = vulnFinding(group([[pkg('x', 'L1'), inh], [pkg('y', 'L1'), inh]]), ctx);
+    const f = vulnFinding(group([[pkg('x', 'L1'), inh], [pkg('y', 'L1'), inh]]));
     expect(f.owner).toBe('team-platform');
     expect(f.properties?.inherited).toEqual({ baseImage: 'base@sha256:1', baseOwner: 'team-platform' });
     expect(f.properties?.fixPlan).toEqual(['upgrade left-pad to 1.3.0 in base image base:1', 'rebuild on base:1 once it fixes CVE-2099-0001']);
@@ -57,7 +56,7 @@ describe('vuln findings from matches', () => {
 
   it("stays with the product when one occurrence is the product's own", () => {
     for (const order of [[inh, undefined], [undefined, inh]] as const) {
-      const f = vulnFinding(group([[pkg('x', 'L1'), order[0]], [pkg('y', 'L9'), order[1]]]), ctx);
+      const f = vulnFinding(group([[pkg('x', 'L1'), order[0]], [pkg('y', 'L9'), order[1]]]));
       expect(f.owner).toBeNull();
       expect(f.properties?.inherited).toBeUndefined();
     }
@@ -67,7 +66,7 @@ describe('vuln findings from matches', () => {
 describe('inherited from a base image without an owner', () => {
   it('keeps the asset owner, still records the base and the plan', () => {
     const unowned: Inheritance = { ...inh, baseOwner: null };
-    const f = vulnFinding(group([[pkg('x', 'L1'), unowned]]), ctx);
+    const f = vulnFinding(group([[pkg('x', 'L1'), unowned]]));
     expect(f.owner).toBeNull();
     expect(f.properties?.inherited).toEqual({ baseImage: 'base@sha256:1', baseOwner: null });
     expect(f.properties?.ownerReason).toBeUndefined();

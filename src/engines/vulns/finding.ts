@@ -2,7 +2,6 @@ import { SEVERITIES, type FindingInput, type Severity } from '../../model/index.
 import { vulnFingerprint } from '../../findings/fingerprint.js';
 import type { Advisory } from './advisories.js';
 import { inheritedFixPlan, type Inheritance } from './attribution.js';
-import type { EpssEntry, KevEntry } from './exploitability.js';
 import type { InstalledPackage, PackageMatch } from './match.js';
 import { schemeFor, type VersionScheme } from './versions/index.js';
 
@@ -14,6 +13,8 @@ export class MatchGroup {
   readonly matches: PackageMatch[] = [];
   /** The base image every occurrence came with; null once one occurrence is the product's own. */
   inheritance: Inheritance | null | undefined = undefined;
+  /** Another build of the base image that does not have it: rebuilding on it is the fix. */
+  fixedOn: string | undefined = undefined;
 
   constructor(
     readonly fingerprint: string,
@@ -38,12 +39,6 @@ export class MatchGroup {
 /** The fingerprint a match's finding has: the same parts as every scanner parser's, so findings merge. */
 export function fingerprintOf(match: PackageMatch): string {
   return vulnFingerprint(match.pkg.assetUid, match.pkg.ecosystem, match.pkg.name, match.advisory.canonicalId);
-}
-
-export interface ExploitContext {
-  kev: KevEntry | null;
-  epss: EpssEntry | null;
-  spread: { assets: number; owners: number };
 }
 
 const rank = (s: Severity): number => SEVERITIES.length - SEVERITIES.indexOf(s);
@@ -91,22 +86,20 @@ function merged(group: MatchGroup, scheme: VersionScheme | undefined): Merged {
   };
 }
 
-/** The CVEs of a group's records, to look KEV and EPSS up by. */
-export function cvesOf(group: MatchGroup): readonly string[] {
-  return group.matches.length === 1 ? group.matches[0]!.advisory.cves : union(group.matches.map((m) => m.advisory.cves));
-}
-
 function remediationOf(group: MatchGroup, packageName: string, target: string | undefined): { text: string | null; plan: string[] | null } {
   if (group.inheritance) {
-    const plan = inheritedFixPlan(group.inheritance, packageName, group.advisoryId, target ? [target] : []);
+    const plan = inheritedFixPlan(group.inheritance, packageName, group.advisoryId, target ? [target] : [], group.fixedOn);
     const text = plan.join('; then ');
     return { text: text.charAt(0).toUpperCase() + text.slice(1), plan };
   }
   return { text: target ? `Upgrade ${packageName} to ${target}` : null, plan: null };
 }
 
-/** The finding of one group, with its exploitability context. */
-export function vulnFinding(group: MatchGroup, ctx: ExploitContext): FindingInput {
+/**
+ * The finding of one group. What changes without the advisory or the package changing (EPSS, KEV, spread)
+ * stays out of it, so a daily feed import does not rewrite every finding: see v_finding_exploitability.
+ */
+export function vulnFinding(group: MatchGroup): FindingInput {
   const first = group.matches[0]!;
   const pkg = first.pkg;
   const scheme = schemeFor(first.distro ?? pkg.ecosystem);
@@ -153,11 +146,8 @@ export function vulnFinding(group: MatchGroup, ctx: ExploitContext): FindingInpu
       fixedVersions,
       cvss: rated?.cvss ?? top.cvss,
       severitySource: top.severitySource,
-      epss: ctx.epss,
-      kev: ctx.kev,
       exploitRefs: x.exploitRefs,
       fixAvailable: fixedVersions.length > 0,
-      spread: ctx.spread,
       ...(inh
         ? {
             inherited: { baseImage: inh.baseImage, baseOwner: inh.baseOwner },

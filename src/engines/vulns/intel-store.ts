@@ -1,9 +1,8 @@
 import type { EngineContext } from '../engine.js';
 import { AdvisoryIndex } from './advisories.js';
-import type { EpssEntry, KevEntry } from './exploitability.js';
 import { LOOSE_KEY_SQL } from './package-names.js';
 
-/** Reads the vulnerability intelligence (advisories, kev, epss) the import wrote; never writes. */
+/** Reads the advisories the intel import wrote; never writes. */
 
 type Db = EngineContext['db'];
 
@@ -17,15 +16,18 @@ export async function hasAdvisories(db: Db): Promise<boolean> {
 }
 
 /**
- * The advisories naming any installed package, keyed for the run. The database pre-selects by a loose
- * (ecosystem, name) key and returns only the `affected[]` entries that pass it, in keyset pages by id, so
- * neither the unrelated advisories nor their other entries leave the database. Withdrawn records are absent.
+ * The advisories naming any installed package, keyed for the run. Their ids come from advisory_packages
+ * (filled at import) by the loose (ecosystem, name) keys, an index lookup; then the records are read in
+ * pages of ids, with only the `affected[]` entries that pass the key, so neither the unrelated advisories
+ * nor their other entries leave the database. Withdrawn records are absent.
  */
 export async function loadAdvisoryIndex(db: Db, keys: readonly string[], pageSize = 2000): Promise<AdvisoryIndex> {
   const index = new AdvisoryIndex();
   if (keys.length === 0) return index;
-  let after = '';
-  for (;;) {
+  const [list] = await db.query<{ ids: string | null }>(
+    'select json_agg(distinct advisory_id)::text as ids from advisory_packages where key = any($1::text[])', [keys]);
+  const ids = list?.ids ? (JSON.parse(list.ids) as string[]).sort() : [];
+  for (let at = 0; at < ids.length; at += pageSize) {
     // One JSON text per page (see packagePages): far cheaper on PGlite than row-by-row decoding.
     const [page] = await db.query<{ rows: string | null }>(`
       select json_agg(json_build_array(id, aliases, summary, details, severity, cvss_vector, cvss_score, refs, entries) order by id)::text as rows
@@ -36,34 +38,11 @@ export async function loadAdvisoryIndex(db: Db, keys: readonly string[], pageSiz
           select jsonb_agg(e) as entries
           from jsonb_array_elements(case when jsonb_typeof(a.affected) = 'array' then a.affected else '[]' end) e
           where jsonb_typeof(e) = 'object' and (${LOOSE_KEY_SQL}) = any($1::text[])) m
-        where a.withdrawn is null and a.id > $2 and m.entries is not null
-        order by a.id
-        limit $3) p`, [keys, after, pageSize]);
+        where a.id = any($2::text[]) and a.withdrawn is null and m.entries is not null) p`, [keys, ids.slice(at, at + pageSize)]);
     const rows = page?.rows ? (JSON.parse(page.rows) as AdvisoryTuple[]) : [];
     for (const [id, aliases, summary, details, severity, cvss_vector, cvss_score, refs, entries] of rows) {
       index.add({ id, aliases, summary, details, severity, cvss_vector, cvss_score, refs, entries });
     }
-    if (rows.length < pageSize) return index;
-    after = rows[rows.length - 1]![0];
   }
-}
-
-/** KEV entries of these CVEs. */
-export async function loadKev(db: Db, cves: readonly string[]): Promise<Map<string, KevEntry>> {
-  const out = new Map<string, KevEntry>();
-  if (cves.length === 0) return out;
-  const rows = await db.query<{ cve_id: string; date_added: string | null; known_ransomware: boolean }>(
-    `select upper(cve_id) as cve_id, date_added::text as date_added, known_ransomware from kev where upper(cve_id) = any($1::text[])`, [cves]);
-  for (const r of rows) out.set(r.cve_id, { dateAdded: r.date_added, ransomware: r.known_ransomware });
-  return out;
-}
-
-/** EPSS scores of these CVEs. */
-export async function loadEpss(db: Db, cves: readonly string[]): Promise<Map<string, EpssEntry>> {
-  const out = new Map<string, EpssEntry>();
-  if (cves.length === 0) return out;
-  const rows = await db.query<{ cve_id: string; score: number; percentile: number }>(
-    `select upper(cve_id) as cve_id, score, percentile from epss where cve_id = any($1::text[])`, [cves]);
-  for (const r of rows) out.set(r.cve_id, { score: r.score, percentile: r.percentile });
-  return out;
+  return index;
 }

@@ -161,16 +161,31 @@ export async function priorScopes(db: Db, source: string, only?: readonly string
 }
 
 /**
- * Open vulnerability findings of these advisories on assets this run does not cover: images scanned
- * without a package list (a plain Trivy report), or everything outside a restricted run. They count in the
- * spread of an advisory as much as our own matches do.
+ * The assets a change of these advisories can concern: those with a package any of them names (by the
+ * loose key, source names included), and those with open findings of them (a record that no longer names
+ * a package, or is withdrawn, resolves there). Re-matching these alone is the incremental re-match.
  */
-export async function openFindingsElsewhere(db: Db, advisoryIds: readonly string[], covered: readonly string[]): Promise<[string, string, string | null][]> {
+export async function assetsNamedBy(db: Db, advisoryIds: readonly string[]): Promise<string[]> {
   if (advisoryIds.length === 0) return [];
-  const [r] = await db.query<{ rows: string | null }>(`
-    select json_agg(json_build_array(advisory_id, asset_uid, owner))::text as rows
-    from (select distinct advisory_id, asset_uid, owner from findings
-          where kind = 'vuln' and status = 'open' and asset_uid is not null
-            and advisory_id = any($1::text[]) and not (asset_uid = any($2::text[]))) x`, [advisoryIds, covered]);
-  return r?.rows ? (JSON.parse(r.rows) as [string, string, string | null][]) : [];
+  const keyRows = await db.query<{ key: string }>('select distinct key from advisory_packages where advisory_id = any($1::text[])', [advisoryIds]);
+  const keys = new Set(keyRows.map((r) => r.key));
+  const names = await db.query<{ ecosystem: string; name: string; source_name: string | null }>(
+    'select distinct ecosystem, name, source_name from packages');
+  const byName: [string, string][] = [];
+  const bySource: [string, string][] = [];
+  for (const r of names) {
+    const base = ecosystemBase(r.ecosystem);
+    if (keys.has(looseKey(base, r.name))) byName.push([r.ecosystem, r.name]);
+    else if (r.source_name && isDistro(base) && keys.has(looseKey(base, r.source_name))) bySource.push([r.ecosystem, r.source_name]);
+  }
+  const rows = await db.query<{ asset_uid: string }>(`
+    select distinct asset_uid from packages p
+      where (p.ecosystem, p.name) in (select * from unnest($1::text[], $2::text[]))
+         or (p.ecosystem, p.source_name) in (select * from unnest($3::text[], $4::text[]))
+    union
+    select distinct f.asset_uid from findings f
+      where f.kind = 'vuln' and f.status = 'open' and f.asset_uid is not null
+        and f.advisory_id = any(select unnest(array[a.id] || coalesce(a.aliases, '{}')) from advisories a where a.id = any($5::text[]))`,
+  [byName.map((p) => p[0]), byName.map((p) => p[1]), bySource.map((p) => p[0]), bySource.map((p) => p[1]), advisoryIds]);
+  return rows.map((r) => r.asset_uid).sort();
 }

@@ -1,3 +1,4 @@
+import { indexAdvisoryPackagesSql } from '../../findings/package-key.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Queryable } from '../../store/db.js';
@@ -65,7 +66,7 @@ export function advisoryRow(r: OsvRecord, o: RowOverrides = {}): AdvisoryRow {
 
 const COLS = ['id', 'aliases', 'summary', 'details', 'severity', 'cvss_vector', 'cvss_score', 'published', 'modified', 'withdrawn', 'affected', 'refs', 'source'] as const;
 
-/** Stores records in `advisories` as the OSV import does (affected and references verbatim). */
+/** Stores records in `advisories` (and their package keys) as the OSV import does (affected and references verbatim). */
 export async function insertAdvisories(db: Queryable, records: readonly (OsvRecord | [OsvRecord, RowOverrides])[]): Promise<void> {
   const rows = records.map((x) => {
     const [r, o] = Array.isArray(x) ? x : [x, {}];
@@ -75,6 +76,7 @@ export async function insertAdvisories(db: Queryable, records: readonly (OsvReco
       JSON.stringify(c.affected), JSON.stringify(c.refs), 'osv'];
   });
   await db.copyRows('advisories', COLS, rows);
+  await db.exec(indexAdvisoryPackagesSql('select id, affected from advisories'));
 }
 
 /** A minimal OSV record: one package, one ECOSYSTEM range from `introduced` to `fixed` (or open). */

@@ -49,8 +49,5 @@ export function looseKey(base: string, name: string): string {
   return `${base}\t${base === 'pypi' ? pep503(n) : n}`;
 }
 
-/** The same loose key in SQL, over an OSV `affected[]` element `e`. */
-export const LOOSE_KEY_SQL = `lower(split_part(e->'package'->>'ecosystem', ':', 1)) || chr(9) ||
-  case when lower(split_part(e->'package'->>'ecosystem', ':', 1)) = 'pypi'
-       then regexp_replace(lower(e->'package'->>'name'), '[-_.]+', '-', 'g')
-       else lower(e->'package'->>'name') end`;
+/** The same loose key in SQL, over an OSV `affected[]` element `e` (shared with the intel import). */
+export { LOOSE_KEY_SQL } from '../../findings/package-key.js';

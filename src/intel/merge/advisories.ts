@@ -1,6 +1,7 @@
 import type { Queryable } from '../../store/db.js';
 import type { AdvisoryStager } from './advisory-stage.js';
 import { counts } from './batcher.js';
+import { indexAdvisoryPackagesSql } from '../../findings/package-key.js';
 
 /**
  * Advisories are staged in a temporary table and merged in a few set-based statements. A stored record
@@ -55,6 +56,9 @@ export async function mergeAdvisories(tx: Queryable, stager: AdvisoryStager, sou
       select r.id, ${columns('r', CONTENT)}, r.modified, $1::text
       from run_advisories r join advisory_changes c on c.id = r.id
       on conflict (id) do update set ${[...CONTENT, 'modified', 'source'].map((c) => `${c} = excluded.${c}`).join(', ')}`, [source]);
+  // The package keys of replaced records may have changed: theirs are rewritten with the new ones.
+  await tx.exec(`delete from advisory_packages p using advisory_changes c where p.advisory_id = c.id and not c.inserted;
+    ${indexAdvisoryPackagesSql('select r.id, r.affected from run_advisories r join advisory_changes c on c.id = r.id')};`);
   const c = await counts(tx, `select
       (select count(*)::int from advisory_changes where inserted) as inserted,
       (select count(*)::int from advisory_changes where not inserted) as updated,

@@ -86,6 +86,8 @@ export async function mergeFindings(tx: Queryable, p: RunParams, staged: StagedF
            count(*) filter (where type = 'updated')::int as updated
     from ev`, p);
 
+  if (staged.content > 0) await moveOwners(tx, p);
+
   // Stored as they are: at most the state changes (a resolved finding reopens, an unverified one is
   // verified) and the content source becomes this one, as the upsert above does. A finding changed or
   // deleted since it was staged (by a run committed meanwhile) cannot be merged without its content: the
@@ -165,6 +167,26 @@ export async function mergeFindings(tx: Queryable, p: RunParams, staged: StagedF
     resolved: resolved.n ?? 0,
     unverified: unverified.n ?? 0,
   };
+}
+
+/**
+ * A source that names an owner (the matcher routing a base-image vulnerability to the base image's owner)
+ * takes the finding from the asset's owner, also when another tool created the finding or the content is
+ * otherwise unchanged. An owner set by hand, or by rules other than the asset's, is left alone. Staged
+ * content only: a finding staged as stored already has its owner from the same content.
+ */
+async function moveOwners(tx: Queryable, p: RunParams): Promise<void> {
+  await statement(tx, `with moved as (
+      update findings f set owner = r.owner, owner_reason = 'source'
+      from stage_finding_content r, findings old
+      where f.fingerprint = r.fingerprint and old.id = f.id and r.owner is not null
+        and (f.owner_reason is null or f.owner_reason in ('asset', 'source'))
+        and (f.owner is distinct from r.owner or f.owner_reason is distinct from 'source')
+      returning f.id, old.owner as previous, f.owner)
+    insert into finding_events (finding_id, at, type, run_id, details)
+    select id, :now::timestamptz, 'assigned', :run::bigint,
+      jsonb_build_object('source', :source::text, 'owner', owner, 'previous', previous)
+    from moved where owner is distinct from previous`, p);
 }
 
 /**

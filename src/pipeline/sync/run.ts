@@ -6,6 +6,8 @@ import { STAGE_DDL, Stager } from './stage.js';
 import { mergeAssets, mergePackages, mergeRelationships, type InventoryCounts } from './merge-inventory.js';
 import { mergeFindings, propagateOwners, type FindingCounts } from './merge-findings.js';
 import { named } from '../../store/named.js';
+import { jsonText, storableText } from '../../store/copy-text.js';
+import { mergeLabels, type LabelCounts } from './merge-labels.js';
 
 export type RunStatus = 'succeeded' | 'partial' | 'failed';
 
@@ -13,6 +15,7 @@ export interface SyncCounts extends InventoryCounts {
   records: number;
   findings: FindingCounts;
   ownersUpdated: number;
+  labels: LabelCounts;
   scopes: { complete: number; partial: number; failed: number };
 }
 
@@ -58,6 +61,21 @@ export async function closeInterruptedRuns(db: Db): Promise<number> {
 }
 
 /**
+ * Closes a run as failed. Error text quotes input, which may hold NUL bytes (kept visible as \u0000) or
+ * lone surrogates; the store can hold neither. Returns why the record could not be written, or null.
+ */
+async function recordFailure(db: Db, runId: number, message: string): Promise<string | null> {
+  // eslint-disable-next-line no-control-regex
+  const error = storableText(message.replace(/\u0000/g, '\\u0000'));
+  try {
+    await db.query(`update runs set status = 'failed', finished_at = now(), error = $2 where id = $1`, [runId, error]);
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/**
  * The scoped sync every source goes through: one run of `source`, one transaction. Records are staged,
  * merged, and swept per scope by coverage. A crash or an error leaves the previous state; identical input
  * writes no data row.
@@ -68,7 +86,7 @@ export async function syncRun(db: Db, records: AsyncIterable<NormalizedRecord> |
   const now = options.now ?? new Date();
   const [run] = await db.query<{ id: number }>(
     `insert into runs (source, status, started_at, input, host, pid) values ($1, 'running', $2, $3, $4, $5) returning id`,
-    [options.source, now, JSON.stringify(options.input ?? {}), hostname(), process.pid]);
+    [options.source, now, jsonText(options.input ?? {}), hostname(), process.pid]);
   const runId = run!.id;
   const params = { source: options.source, now, run: runId };
   try {
@@ -89,9 +107,10 @@ export async function syncRun(db: Db, records: AsyncIterable<NormalizedRecord> |
       const findings = await mergeFindings(tx, params,
         { duplicates: dups.findings, content: stager.counts.findingContent, stored: stager.counts.findingsStored });
       const ownersUpdated = await propagateOwners(tx, params);
+      const labels = await mergeLabels(tx, params, stager.labels);
       const scopes = { complete: 0, partial: 0, failed: 0 };
       for (const c of stager.coverage.values()) scopes[c.coverage]++;
-      const result: SyncCounts = { records: n, assets, relationships, packages, findings, ownersUpdated, scopes };
+      const result: SyncCounts = { records: n, assets, relationships, packages, findings, ownersUpdated, labels, scopes };
       const status: RunStatus = scopes.partial + scopes.failed > 0 ? 'partial' : 'succeeded';
       const errors = [...stager.coverage].filter(([, c]) => c.error).map(([s, c]) => `${s}: ${c.error}`);
       const q = named(`
@@ -119,7 +138,12 @@ export async function syncRun(db: Db, records: AsyncIterable<NormalizedRecord> |
     return { runId, status: counts.status, counts: counts.result, ms: performance.now() - started };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    await db.query(`update runs set status = 'failed', finished_at = now(), error = $2 where id = $1`, [runId, message]).catch(() => undefined);
+    const recorded = await recordFailure(db, runId, message);
+    if (recorded !== null) {
+      // The run stays 'running' until closeInterruptedRuns sees its process gone: say so with the cause.
+      const code = e instanceof MothershipError ? e.code : 'DB';
+      throw new MothershipError(code, `${options.where ?? options.source}: run ${runId} failed: ${message}; and the run could not be recorded as failed: ${recorded}`, { cause: e });
+    }
     if (e instanceof MothershipError) throw e;
     throw new MothershipError('DB', `${options.where ?? options.source}: run ${runId} failed: ${message}`, { cause: e });
   }

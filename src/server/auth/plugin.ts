@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import type { Db } from '../../store/db.js';
 import { allows, type Policy, type Principal } from './principal.js';
@@ -36,7 +36,7 @@ export function clearSessionCookie(reply: FastifyReply): void {
 }
 
 /** Routes declared so far and their policies: the route-policy test reads this. */
-export interface RoutePolicy { method: string; url: string; policy: Policy | undefined }
+export interface RoutePolicy { method: string; url: string; policy: Policy | undefined; schema?: FastifySchema }
 
 /**
  * Authentication and authorization for every route: a bearer token or the session cookie identifies the
@@ -50,7 +50,7 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<RouteP
   app.decorateRequest('sessionId', null);
   app.addHook('onRoute', (route) => {
     const policy = route.config?.policy;
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, policy });
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, policy, schema: route.schema });
     if (!policy) throw new Error(`route ${[route.method].flat().join(',')} ${route.url} declares no policy`);
   });
 

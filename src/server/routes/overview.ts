@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../store/db.js';
 import { VERSION } from '../../version.js';
+import { Params, scopeCondition } from '../../store/queries/tenant-scope.js';
+import { requestScope } from '../auth/scope.js';
 
 /** Everything from the store is untrusted text (reports, tags): escape it all. */
 export function escapeHtml(s: unknown): string {
@@ -20,14 +22,18 @@ function table(title: string, rows: Record<string, unknown>[]): string {
  * A server-rendered overview of what is stored, until the dashboard (React, its own issue) replaces it.
  */
 export function registerOverview(app: FastifyInstance, db: Db): void {
-  app.get('/', { config: { policy: 'read' } }, async (_req, reply) => {
+  app.get('/', { config: { policy: 'read' } }, async (req, reply) => {
+    // Tenant-scoped like the API: a team sees its own counts, owners and uploads.
+    const scope = await requestScope(db, req);
+    const own = (column: string) => scopeCondition(scope, column, new Params()) ?? 'true';
+    const values = scope.owners === null ? [] : [[...scope.owners]];
     const [assets, findings, owners, runs] = await Promise.all([
-      db.query(`select kind, count(*)::int as assets from assets where gone_at is null group by kind order by 2 desc`),
-      db.query(`select severity, count(*)::int as open_findings from findings where status = 'open'
-                group by severity order by case severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`),
+      db.query(`select kind, count(*)::int as assets from assets where gone_at is null and ${own('owner')} group by kind order by 2 desc`, values),
+      db.query(`select severity, count(*)::int as open_findings from findings where status = 'open' and ${own('owner')}
+                group by severity order by case severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`, values),
       db.query(`select coalesce(owner, '(no owner)') as owner, count(*) filter (where severity in ('critical','high'))::int as critical_high,
-                count(*)::int as open_findings from findings where status = 'open' group by 1 order by 2 desc, 3 desc limit 20`),
-      db.query(`select id, source, status, started_at from runs order by id desc limit 10`),
+                count(*)::int as open_findings from findings where status = 'open' and ${own('owner')} group by 1 order by 2 desc, 3 desc limit 20`, values),
+      db.query(`select id, source, status, started_at from runs where ${own("input->>'owner'")} order by id desc limit 10`, values),
     ]);
     reply.type('text/html; charset=utf-8');
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mothership</title>

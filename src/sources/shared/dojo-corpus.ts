@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { AssetDraft, FindingDraft, PackageDraft, type FindingInput, type NormalizedRecord, type Parser } from '../../model/index.js';
+import { AssetDraft, FindingDraft, LabelDraft, PackageDraft, type FindingInput, type NormalizedRecord, type Parser } from '../../model/index.js';
 import { openReportFile } from '../report-file.js';
 
 /**
@@ -58,14 +58,14 @@ export const findingsOf = (records: readonly NormalizedRecord[]): FindingInput[]
 export function recordProblems(records: readonly NormalizedRecord[]): string[] {
   const problems: string[] = [];
   const covered = new Set(records.filter((r) => r.type === 'coverage').map((r) => r.scope));
-  const schemas = { asset: AssetDraft, package: PackageDraft, finding: FindingDraft } as const;
+  const schemas = { asset: AssetDraft, package: PackageDraft, finding: FindingDraft, label: LabelDraft } as const;
   for (const r of records) {
     if (r.type === 'coverage' || r.type === 'relationship') {
       if (r.type === 'relationship' && !covered.has(r.scope)) problems.push(`scope ${r.scope} has no coverage`);
       continue;
     }
     if (!covered.has(r.scope)) problems.push(`scope ${r.scope} has no coverage`);
-    const value = r.type === 'asset' ? r.asset : r.type === 'package' ? r.package : r.finding;
+    const value = r.type === 'asset' ? r.asset : r.type === 'package' ? r.package : r.type === 'label' ? r.label : r.finding;
     const check = schemas[r.type].safeParse(value);
     if (!check.success) problems.push(`${r.type}: ${check.error.issues[0]?.message ?? 'invalid'}`);
   }

@@ -72,6 +72,11 @@ export const TrivyVulnerability = z.object({
   LastModifiedDate: optStr,
 });
 export type TrivyVulnerability = z.output<typeof TrivyVulnerability>;
+/** The fields a vulnerability's fingerprint is made from: all the streaming parser's first pass reads. */
+export const TrivyVulnerabilityKey = TrivyVulnerability.pick({
+  VulnerabilityID: true, VendorIDs: true, PkgName: true, PkgIdentifier: true, InstalledVersion: true, Status: true, References: true,
+});
+export type TrivyVulnerabilityKey = z.output<typeof TrivyVulnerabilityKey>;
 
 export const TrivyMisconfiguration = z.object({
   Type: optStr,

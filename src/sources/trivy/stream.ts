@@ -6,15 +6,16 @@ import { packagesScope, type ReportContext } from './context.js';
 import { FindingSet, type Sighting } from './finding-set.js';
 import { misconfigSighting } from './misconfigs.js';
 import { packageOf } from './packages.js';
-import { TrivyEnvelope, TrivyMisconfiguration, TrivyPackage, TrivyResult, TrivySecret, TrivyVulnerability, validate } from './schema.js';
+import { TrivyEnvelope, TrivyMisconfiguration, TrivyPackage, TrivyResult, TrivySecret, TrivyVulnerability, TrivyVulnerabilityKey, validate } from './schema.js';
 import { secretSighting } from './secrets.js';
-import { finalizeVuln, vulnSighting } from './vulnerabilities.js';
+import { finalizeVuln, vulnKey, vulnSighting } from './vulnerabilities.js';
 
 /**
  * A Trivy report too large to parse whole, read in two streaming passes over the file:
  *
  * 1. the envelope (artifact asset, coverage) and the packages are emitted as they are read; every
- *    element is validated; sightings are only counted per fingerprint;
+ *    element is validated (of a vulnerability, only the fields its fingerprint is made from: the second
+ *    pass validates it whole); sightings are only counted per fingerprint;
  * 2. the findings: a fingerprint sighted once (nearly all) is emitted at once, one sighted several times
  *    (the same CVE in two lockfiles) is held until its last sighting and emitted merged.
  *
@@ -169,12 +170,21 @@ class ReportVisitor implements JsonVisitor {
         return;
       }
       case 'Vulnerabilities':
+        // The first pass only counts fingerprints and reads only their fields; the second validates the
+        // whole entry (an invalid one still fails the run before it commits).
+        if (this.pass === 1) return this.count(vulnKey(ctx, result, validate(TrivyVulnerabilityKey, raw, this.where, field)), first.vulnCounts);
         return this.sighting(vulnSighting(ctx, result, validate(TrivyVulnerability, raw, this.where, field)), first.vulnCounts, this.vulns);
       case 'Misconfigurations':
         return this.sighting(misconfigSighting(ctx, result, validate(TrivyMisconfiguration, raw, this.where, field), this.where, field), first.otherCounts, this.others);
       case 'Secrets':
         return this.sighting(secretSighting(ctx, result, validate(TrivySecret, raw, this.where, field)), first.otherCounts, this.others);
     }
+  }
+
+  private count(fingerprint: string | undefined, counts: Map<number | string, number>): void {
+    if (fingerprint === undefined) return;
+    const key = countKey(fingerprint);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
 
   private sighting(s: Sighting | undefined, counts: Map<number | string, number>, set: FindingSet): void {

@@ -4,7 +4,7 @@ import { ecosystemOf, isOsFamily } from './ecosystem.js';
 import { severityOf, type Finalize, type Occurrence, type Sighting } from './finding-set.js';
 import { purlOf } from './purl.js';
 import { layerOf, type ReportContext } from './context.js';
-import type { TrivyResult, TrivyVulnerability } from './schema.js';
+import type { TrivyResult, TrivyVulnerability, TrivyVulnerabilityKey } from './schema.js';
 
 /**
  * The id a vulnerability is known by everywhere: the CVE when there is one. Trivy reports a GHSA id when
@@ -35,14 +35,23 @@ function splitEpoch(version: string, os: boolean): { epoch: number | null; versi
  * package and advisory, never the installed version: an upgrade that leaves the vulnerability keeps the
  * finding. Entries a vendor marks `not_affected` are not problems and yield nothing.
  */
-export function vulnSighting(ctx: ReportContext, result: TrivyResult, v: TrivyVulnerability): Sighting | undefined {
-  if (v.Status === 'not_affected') return undefined;
+function identityOf(ctx: ReportContext, result: TrivyResult, v: TrivyVulnerabilityKey) {
   const installed = v.InstalledVersion ?? '';
-  const os = isOsFamily(result.Type);
-  const { epoch, version } = splitEpoch(installed, os);
+  const { epoch, version } = splitEpoch(installed, isOsFamily(result.Type));
   const purl = purlOf(v.PkgIdentifier?.PURL, { resultType: result.Type, os: ctx.os, name: v.PkgName, version, epoch });
   const ecosystem = ecosystemOf(result.Type, purl);
   const { id, aliases } = canonicalAdvisoryId(v);
+  return { installed, purl, ecosystem, id, aliases, fingerprint: vulnFingerprint(ctx.assetUid, ecosystem, v.PkgName, id) };
+}
+
+/** The fingerprint of the finding vulnSighting makes of an entry (or undefined when it makes none). */
+export function vulnKey(ctx: ReportContext, result: TrivyResult, v: TrivyVulnerabilityKey): string | undefined {
+  return v.Status === 'not_affected' ? undefined : identityOf(ctx, result, v).fingerprint;
+}
+
+export function vulnSighting(ctx: ReportContext, result: TrivyResult, v: TrivyVulnerability): Sighting | undefined {
+  if (v.Status === 'not_affected') return undefined;
+  const { installed, purl, ecosystem, id, aliases, fingerprint } = identityOf(ctx, result, v);
   const occurrence: Occurrence = {
     target: result.Target,
     pkgId: v.PkgID ?? null,
@@ -55,7 +64,7 @@ export function vulnSighting(ctx: ReportContext, result: TrivyResult, v: TrivyVu
   return {
     occurrence,
     finding: {
-      fingerprint: vulnFingerprint(ctx.assetUid, ecosystem, v.PkgName, id),
+      fingerprint,
       kind: 'vuln',
       advisoryId: id,
       title: v.Title || `${v.VulnerabilityID} in ${v.PkgName}`,

@@ -31,6 +31,10 @@ export interface FindingRow {
   first_seen: Date;
   last_seen: Date;
   resolved_at: Date | null;
+  /** Vulnerability findings: context read from the epss and kev tables and the open findings, never stored. */
+  epss: { score: number; percentile: number } | null;
+  kev: { ransomware: boolean } | null;
+  spread: { assets: number; owners: number } | null;
 }
 
 const SEVERITY_ORDER = `case severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`;
@@ -60,7 +64,10 @@ export async function listFindings(db: Queryable, f: FindingFilter, page: { limi
   const limit = page.limit !== undefined ? `limit ${Math.max(0, Math.floor(page.limit))}` : '';
   const offset = page.offset ? `offset ${Math.max(0, Math.floor(page.offset))}` : '';
   return db.query<FindingRow>(`select id, fingerprint, kind, rule_id, advisory_id, title, severity, risk_score, status, triage,
-      asset_uid, package_purl, owner, evidence, sources, unverified, first_seen, last_seen, resolved_at
+      asset_uid, package_purl, owner, evidence, sources, unverified, first_seen, last_seen, resolved_at,
+      case when epss_score is not null then json_build_object('score', epss_score, 'percentile', epss_percentile) end as epss,
+      case when in_kev then json_build_object('ransomware', kev_ransomware) end as kev,
+      case when spread_assets is not null then json_build_object('assets', spread_assets, 'owners', spread_owners) end as spread
     from v_findings ${w.sql}
     order by risk_score desc nulls last, ${SEVERITY_ORDER}, id ${limit} ${offset}`, w.params);
 }

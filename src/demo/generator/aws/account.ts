@@ -1,4 +1,5 @@
-import type { Planted } from '../manifest.js';
+import { plantRule } from '../manifest.js';
+import type { Planted, RulePlants } from '../manifest.js';
 import type { OutputTree } from '../output-tree.js';
 import type { AccountPlan, OrgPlan, ServicePlan } from '../plan.js';
 import { rngFor } from '../random.js';
@@ -15,6 +16,10 @@ export interface AccountCounts {
   roles: number;
   groups: number;
   policies: number;
+}
+
+function mergeRules(planted: Planted, rules: RulePlants): void {
+  for (const [id, uids] of Object.entries(rules)) plantRule(planted.rules, id, ...uids);
 }
 
 /** Which of the account's regions each service runs in: a primary region, sometimes more; no region left empty. */
@@ -54,6 +59,7 @@ export async function writeAccount(out: OutputTree, org: OrgPlan, account: Accou
     planted.untaggedResources.push(...r.untagged);
     planted.attackChains.push(...r.chains);
     planted.attackChainDecoys.push(...r.decoys);
+    mergeRules(planted, r.rules);
   }
 
   const identity = iam.render();
@@ -64,12 +70,14 @@ export async function writeAccount(out: OutputTree, org: OrgPlan, account: Accou
   counts.policies = identity.policies;
   planted.overPrivilegedRoles.push(...identity.overPrivilegedRoles);
   planted.adminUsers.push(...identity.adminUsers);
+  mergeRules(planted, identity.rules);
 
   const s3 = await writeBuckets(out, org, account, services);
   counts.buckets = s3.buckets;
   planted.publicBuckets.push(...s3.publicBuckets);
   planted.publicBucketDecoys.push(...s3.publicBucketDecoys);
   planted.untaggedResources.push(...s3.untagged);
+  mergeRules(planted, s3.rules);
 
   await out.writeAws(`aws/${account.id}/meta.json`, { Alias: account.alias, OrganizationId: org.organizationId, Name: account.name });
   return counts;

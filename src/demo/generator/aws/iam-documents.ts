@@ -82,6 +82,7 @@ export const AWS_MANAGED = {
   lambdaBasic: 'service-role/AWSLambdaBasicExecutionRole',
   autoScaling: 'aws-service-role/AutoScalingServiceRolePolicy',
   elb: 'aws-service-role/AWSElasticLoadBalancingServiceRolePolicy',
+  support: 'AWSSupportAccess',
 } as const;
 
 /** An AWS-managed policy attachment from its path, e.g. `job-function/Billing`. */

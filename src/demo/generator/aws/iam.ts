@@ -6,6 +6,8 @@ import { ADMIN_POLICY_ARN, arn, awsId, tagList } from './ids.js';
 import { AWS_MANAGED, awsManaged, permissions, trust } from './iam-documents.js';
 import type { InlinePolicy, ManagedRef, PolicyDocument } from './iam-documents.js';
 import { buildPeople } from './iam-people.js';
+import { plantRule } from '../manifest.js';
+import type { RulePlants } from '../manifest.js';
 import { bucketName } from './naming.js';
 
 interface CustomerPolicy {
@@ -46,6 +48,7 @@ export interface IamResult {
   policies: number;
   overPrivilegedRoles: string[];
   adminUsers: string[];
+  rules: RulePlants;
 }
 
 /**
@@ -200,6 +203,11 @@ export class AccountIam {
       ci.attached.push(awsManaged(AWS_MANAGED.admin));
       this.usedRecently(ci, 0.9);
     }
+    // AWS Support access for incident handling (CIS 1.17); one account in three never set it up.
+    if (this.account.index % 3 !== 2) {
+      const support = this.addRole('aws-support', trust.account(id, true), { team: 'platform', 'managed-by': 'terraform' }, false);
+      support.attached.push(awsManaged(AWS_MANAGED.support));
+    }
     if (this.policies.has('legacy-full-access')) {
       const ops = this.addRole('ops-break-fix', trust.account(id, true), { team }, false);
       ops.attached.push(this.customerRef('legacy-full-access'));
@@ -267,7 +275,16 @@ export class AccountIam {
       };
     });
 
+    const rules: RulePlants = {};
+    if (this.account.index % 3 === 2) plantRule(rules, 'aws.iam.no-support-role', arn.accountRoot(this.account.id));
+    const allowsAll = (p: InlinePolicy) => p.PolicyDocument.Statement.some((s) => s.Effect === 'Allow' && s.Action === '*' && s.Resource === '*');
+    plantRule(rules, 'aws.iam.inline-policy-full-admin', ...this.roles.filter((r) => r.inline.some(allowsAll)).map((r) => r.arn));
+    // Machine users (terraform, backup-uploader, smtp-relay) hold their policies directly; people get theirs from groups.
+    plantRule(rules, 'aws.iam.user-policies-not-via-groups',
+      ...people.users.filter((u) => (u.AttachedManagedPolicies as unknown[]).length > 0 || (u.UserPolicyList as unknown[]).length > 0).map((u) => u.Arn as string));
+
     return {
+      rules,
       document: { UserDetailList: people.users, GroupDetailList: people.groups, RoleDetailList: roles, Policies: policies },
       users: people.users.length,
       roles: roles.length,

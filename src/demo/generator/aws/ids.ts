@@ -22,6 +22,7 @@ export const arn = {
   instance: (region: string, account: string, id: string) => `arn:aws:ec2:${region}:${account}:instance/${id}`,
   securityGroup: (region: string, account: string, id: string) => `arn:aws:ec2:${region}:${account}:security-group/${id}`,
   bucket: (name: string) => `arn:aws:s3:::${name}`,
+  accountRoot: (account: string) => `arn:aws:iam::${account}:root`,
   role: (account: string, name: string, path = '/') => `arn:aws:iam::${account}:role${path}${name}`,
   user: (account: string, name: string) => `arn:aws:iam::${account}:user/${name}`,
   group: (account: string, name: string) => `arn:aws:iam::${account}:group/${name}`,

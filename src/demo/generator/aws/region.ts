@@ -1,4 +1,5 @@
-import type { PlantedChain, PlantedDecoy, PlantedPort } from '../manifest.js';
+import { plantRule } from '../manifest.js';
+import type { PlantedChain, PlantedDecoy, PlantedPort, RulePlants } from '../manifest.js';
 import type { OutputTree } from '../output-tree.js';
 import type { AccountPlan, OrgPlan, ServicePlan } from '../plan.js';
 import { rngFor } from '../random.js';
@@ -31,6 +32,7 @@ export interface RegionResult {
   untagged: string[];
   chains: PlantedChain[];
   decoys: PlantedDecoy[];
+  rules: RulePlants;
 }
 
 const OFFICE_CIDRS = ['203.0.113.0/24', '198.51.100.17/32'];
@@ -53,8 +55,19 @@ export async function writeRegion(out: OutputTree, input: RegionInput): Promise<
   // Security groups: the VPC default(s), a load balancer, monitoring, one per service, shared infrastructure.
   const sgs = new GroupSet(rng, account.id, region);
   const selfRef = (self: string) => [{ IpProtocol: '-1', IpRanges: [], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [{ GroupId: self, UserId: account.id }] }];
-  const defaultGroup = sgs.add(vpcId, 'default', 'default VPC security group', selfRef, null);
-  if (rng.chance(0.5)) sgs.add(awsId.vpc(rng), 'default', 'default VPC security group', selfRef, null);
+  // Default groups are emptied (CIS 5.4) except a few left as AWS created them: planted findings. A stream of
+  // its own, so posture choices do not shift the organization's other random draws.
+  const posture = rngFor(org.seed, 'posture', account.id, region);
+  const rules: RulePlants = {};
+  const addDefault = (vpc: string, keepAwsRules: boolean) => {
+    const ref = keepAwsRules
+      ? sgs.add(vpc, 'default', 'default VPC security group', selfRef, null)
+      : sgs.add(vpc, 'default', 'default VPC security group', () => [], null, []);
+    if (keepAwsRules) plantRule(rules, 'aws.ec2.default-security-group-allows-traffic', sgs.arnOf(ref));
+    return ref;
+  };
+  const defaultGroup = addDefault(vpcId, force || posture.chance(0.1));
+  if (rng.chance(0.5)) addDefault(awsId.vpc(rng), posture.chance(0.1));
   const needsEntry = first && account.attackChains + account.attackChainDecoys > 0;
   const alb =
     services.some((s) => s.internetFacing) || needsEntry || rng.chance(0.4)
@@ -87,7 +100,7 @@ export async function writeRegion(out: OutputTree, input: RegionInput): Promise<
   // Instances.
   const amis = amiPool(org.seed, region);
   const specs: InstanceSpec[] = [];
-  const result: RegionResult = { instances: 0, securityGroups: sgs.groups.length, open: sgs.open, web: sgs.web, privateOnly: sgs.privateOnly, imdsV1: [], untagged: [], chains: [], decoys: [] };
+  const result: RegionResult = { instances: 0, securityGroups: sgs.groups.length, open: sgs.open, web: sgs.web, privateOnly: sgs.privateOnly, imdsV1: [], untagged: [], chains: [], decoys: [], rules };
   const make = (fields: Pick<InstanceSpec, 'name' | 'tags' | 'subnet' | 'groups' | 'profile' | 'httpTokens' | 'running'>, isPublic: boolean): InstanceSpec => {
     const instanceType = rng.pick(INSTANCE_TYPES);
     const spec: InstanceSpec = {

@@ -5,6 +5,8 @@ import type { Rng } from '../random.js';
 import { awsTime, daysBeforeSnapshot } from '../time.js';
 import { arn, awsId, tagList } from './ids.js';
 import { bucketName } from './naming.js';
+import { plantRule } from '../manifest.js';
+import type { RulePlants } from '../manifest.js';
 
 interface Purpose {
   name: string;
@@ -48,11 +50,13 @@ export interface S3Result {
   publicBuckets: string[];
   publicBucketDecoys: string[];
   untagged: string[];
+  rules: RulePlants;
 }
 
 type Statement = Record<string, unknown>;
 const policyDoc = (...Statement: Statement[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 const ALL_BLOCKED = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+const PARTIAL_BLOCKED = { ...ALL_BLOCKED, BlockPublicPolicy: false, RestrictPublicBuckets: false };
 const NONE_BLOCKED = { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false };
 const error = (Code: string, Message: string) => ({ Error: { Code, Message } });
 const NO_PAB = error('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found');
@@ -101,8 +105,13 @@ export async function writeBuckets(out: OutputTree, org: OrgPlan, account: Accou
   const dir = `aws/${account.id}/global`;
   const ownerId = awsId.canonicalUser(rng);
   const owner = { DisplayName: account.alias, ID: ownerId };
-  const result: S3Result = { buckets: 0, publicBuckets: [], publicBucketDecoys: [], untagged: [] };
+  const result: S3Result = { buckets: 0, publicBuckets: [], publicBucketDecoys: [], untagged: [], rules: {} };
   const accountBlocks = account.publicAccessBlock === 'all';
+  // Hardening (TLS-only policies, versioning with MFA delete) is on by default; its own stream keeps the
+  // other draws where they were. What it leaves off is planted.
+  const posture = rngFor(org.seed, 's3-posture', account.id);
+  const accountPab = account.publicAccessBlock === 'all' ? ALL_BLOCKED : account.publicAccessBlock === 'none' ? null : PARTIAL_BLOCKED;
+  if (account.publicAccessBlock !== 'all') plantRule(result.rules, 'aws.s3.account-block-public-access-off', arn.accountRoot(account.id));
 
   const count = Math.max(6, rng.around(20 * (0.5 + 0.5 * account.envFactor), 0.25));
   const chosen = [...PURPOSES.slice(0, 4), ...rng.sample(PURPOSES.slice(4), count - 4)];
@@ -128,8 +137,13 @@ export async function writeBuckets(out: OutputTree, org: OrgPlan, account: Accou
     } else if (purpose.policy) {
       statements = servicePolicy(purpose.policy, name, account, org, rng);
       if (purpose.publicCandidate && rng.chance(0.3)) statements.push(publicRead(name)); // left over from before the CDN; PAB may catch it
-    } else if (rng.chance(0.4)) statements = [denyInsecure(name)];
-    if (statements.length > 0 && statements[0]?.Effect !== 'Deny' && rng.chance(0.3)) statements.push(denyInsecure(name));
+    }
+
+    const tlsOnly = posture.chance(0.9);
+    if (tlsOnly) statements.push(denyInsecure(name));
+    else plantRule(result.rules, 'aws.s3.bucket-secure-transport-not-enforced', arn.bucket(name));
+    const pabOff = Object.keys(ALL_BLOCKED).filter((k) => pab?.[k] !== true && accountPab?.[k as keyof typeof ALL_BLOCKED] !== true);
+    if (pabOff.length > 0) plantRule(result.rules, 'aws.s3.bucket-block-public-access-off', arn.bucket(name));
 
     const hasStarAllow = statements.some((s) => s.Effect === 'Allow' && s.Principal === '*');
     const unconditional = statements.some((s) => s.Effect === 'Allow' && s.Principal === '*' && !s.Condition);
@@ -141,7 +155,11 @@ export async function writeBuckets(out: OutputTree, org: OrgPlan, account: Accou
     const tagged = !rng.chance(0.05);
     if (!tagged) result.untagged.push(arn.bucket(name));
     const kms = rng.chance(0.2);
-    const versioning = purpose.versioned || rng.chance(0.45) ? { Status: 'Enabled' } : rng.chance(0.1) ? { Status: 'Suspended' } : null;
+    const versioned = purpose.versioned || posture.chance(0.9);
+    const mfaDelete = versioned && posture.chance(0.9);
+    const versioning = versioned ? { Status: 'Enabled', ...(mfaDelete ? { MFADelete: 'Enabled' } : {}) } : posture.chance(0.3) ? { Status: 'Suspended', MFADelete: 'Disabled' } : null;
+    if (!versioned) plantRule(result.rules, 'aws.s3.bucket-versioning-disabled', arn.bucket(name));
+    if (!mfaDelete) plantRule(result.rules, 'aws.s3.bucket-mfa-delete-off', arn.bucket(name));
     const logDelivery = purpose.name === 'logs' && rng.chance(0.5);
 
     await Promise.all([
@@ -184,7 +202,7 @@ export async function writeBuckets(out: OutputTree, org: OrgPlan, account: Accou
     `${dir}/s3control-get-public-access-block.json`,
     account.publicAccessBlock === 'none'
       ? NO_PAB
-      : { PublicAccessBlockConfiguration: account.publicAccessBlock === 'all' ? ALL_BLOCKED : { ...ALL_BLOCKED, BlockPublicPolicy: false, RestrictPublicBuckets: false } },
+      : { PublicAccessBlockConfiguration: accountPab },
   );
   result.buckets = listed.length;
   return result;

@@ -69,7 +69,7 @@ export class GroupSet {
     private readonly region: string,
   ) {}
 
-  add(vpcId: string, name: string, description: string, ingress: (self: string) => Permission[], tags: Record<string, string | undefined> | null): GroupRef {
+  add(vpcId: string, name: string, description: string, ingress: (self: string) => Permission[], tags: Record<string, string | undefined> | null, egress: Permission[] = [allTraffic([WORLD])]): GroupRef {
     const id = awsId.securityGroup(this.rng);
     const group: SecurityGroup = {
       Description: description,
@@ -77,7 +77,7 @@ export class GroupSet {
       IpPermissions: ingress(id),
       OwnerId: this.accountId,
       GroupId: id,
-      IpPermissionsEgress: [allTraffic([WORLD])],
+      IpPermissionsEgress: egress,
       ...(tags ? { Tags: tagList(tags) } : {}),
       VpcId: vpcId,
       SecurityGroupArn: arn.securityGroup(this.region, this.accountId, id),

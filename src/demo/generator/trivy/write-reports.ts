@@ -1,4 +1,5 @@
-import type { GenerateProgress, TrivyReportEntry } from '../manifest.js';
+import { expectedVulnerabilities } from '../intel/expected.js';
+import type { DemoVulnerability, GenerateProgress, TrivyReportEntry } from '../manifest.js';
 import type { OutputTree } from '../output-tree.js';
 import type { OrgPlan } from '../plan.js';
 import { rngFor } from '../random.js';
@@ -17,12 +18,14 @@ export interface ReportsResult {
   /** In how many reports each CVE appears. */
   cveSpread: Map<string, number>;
   log4shellImages: string[];
+  /** What the demo's OSV advisories affect on product images. */
+  osvHits: DemoVulnerability[];
 }
 
 /** Writes a Trivy report per base build (owned by platform) and per service image, one at a time. */
 export async function writeTrivyReports(out: OutputTree, org: OrgPlan, onProgress?: (p: GenerateProgress) => void): Promise<ReportsResult> {
   const bases = buildBaseImages(org);
-  const result: ReportsResult = { entries: [], packages: 0, vulnerabilities: 0, cveSpread: new Map(), log4shellImages: [] };
+  const result: ReportsResult = { entries: [], packages: 0, vulnerabilities: 0, cveSpread: new Map(), log4shellImages: [], osvHits: [] };
   const firstJava = org.services.find((s) => s.runtime === 'java');
   const total = bases.size + org.services.length;
 
@@ -43,7 +46,9 @@ export async function writeTrivyReports(out: OutputTree, org: OrgPlan, onProgres
     await write(baseImage(org, base), `trivy/${base.repo.replace(/\//g, '-')}-${tag}.json`, 'platform', null);
   }
   for (const service of org.services) {
-    await write(productImage(org, service, bases, service === firstJava), `trivy/${service.name}.json`, service.team, service.name);
+    const image = productImage(org, service, bases, service === firstJava);
+    await write(image, `trivy/${service.name}.json`, service.team, service.name);
+    result.osvHits.push(...expectedVulnerabilities(image, service.team, bases));
   }
   return result;
 }

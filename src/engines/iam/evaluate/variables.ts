@@ -1,0 +1,45 @@
+import { lookupKey, type RequestContext } from './context.js';
+import { LITERAL_QUESTION, LITERAL_STAR } from './glob.js';
+
+/** A pattern after `${...}` substitution: glob text, and whether some variable's value was unknown or absent. */
+export interface Substituted {
+  text: string;
+  /** A variable we do not know: replaced by `*`, so a match is only a possible one. */
+  unknown: boolean;
+  /** A variable certainly absent with no default: the element cannot match (AWS). */
+  absent: boolean;
+}
+
+const VARIABLE = /\$\{([^}]*)\}/g;
+
+export const hasVariables = (text: string): boolean => text.includes('${');
+
+/** A substituted value is literal text: its own `*` and `?` must not act as wildcards. */
+const literal = (value: string): string => value.replaceAll('*', LITERAL_STAR).replaceAll('?', LITERAL_QUESTION);
+
+/**
+ * Replaces policy variables: `${aws:username}`, `${aws:PrincipalTag/team}`, the default form
+ * `${aws:username, 'fallback'}`, and the escapes `${*}`, `${?}`, `${$}` (a literal character).
+ */
+export function substitute(template: string, ctx: RequestContext): Substituted {
+  let unknown = false;
+  let absent = false;
+  const text = template.replace(VARIABLE, (_, body: string) => {
+    const inner = body.trim();
+    if (inner === '*') return LITERAL_STAR;
+    if (inner === '?') return LITERAL_QUESTION;
+    if (inner === '$') return '$';
+    const withDefault = /^([^,]+),\s*'([^']*)'$/.exec(inner);
+    const key = (withDefault ? withDefault[1]! : inner).trim();
+    const found = lookupKey(ctx, key);
+    if (found.kind === 'values' && found.values.length > 0) return literal(found.values[0]!);
+    if (withDefault) return literal(withDefault[2]!);
+    if (found.kind === 'unknown') {
+      unknown = true;
+      return '*';
+    }
+    absent = true;
+    return '';
+  });
+  return { text, unknown, absent };
+}

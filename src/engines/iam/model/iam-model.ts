@@ -1,0 +1,266 @@
+import type { EngineContext } from '../../engine.js';
+import { loadActionCatalogue, type ActionCatalogue } from '../catalogue.js';
+import {
+  ALL_RESOURCES, arnParts, compilePolicy, evaluate, mayBeAllowed, requestContext,
+  type CompiledPolicy, type ContextValue, type Decision, type PolicySet, type RequestContext, type RequestPrincipal,
+} from '../evaluate/index.js';
+import { findEscalations, selfGrant, type Escalation } from './escalation.js';
+import { loadIamInventory, type IamInventory } from './inventory.js';
+import { resolveIam, type IamPrincipal, type ResolvedIam } from './principals.js';
+import { strengthOf, type Strength } from './strength.js';
+
+export interface IamModelOptions {
+  /** Service control policies per account, one list per level from the root down; none when not collected. */
+  scps?: ReadonlyMap<string, readonly (readonly CompiledPolicy[])[]>;
+  /** Longest sts:AssumeRole chain followed (default 4). */
+  maxChainDepth?: number;
+}
+
+export type AdminReason =
+  | { reason: 'full-access' }
+  | { reason: 'iam-full-access' }
+  | { reason: 'self-grant'; method: string; steps: Escalation['steps'] };
+
+export interface AdminVerdict {
+  admin: boolean;
+  reasons: AdminReason[];
+}
+
+/** Someone who may assume a role: a principal of the inventory, or an entry of the trust policy from outside it. */
+export interface Assumer {
+  principal: string;
+  inInventory: boolean;
+  verdict: Decision['verdict'];
+}
+
+function mergeContext(base: RequestContext, extra: Readonly<Record<string, ContextValue>> | undefined): RequestContext {
+  if (!extra || Object.keys(extra).length === 0) return base;
+  const values = new Map(base.values);
+  for (const [k, v] of Object.entries(extra)) values.set(k.toLowerCase(), typeof v === 'string' ? [v] : [...v]);
+  return { ...base, values };
+}
+
+/**
+ * The IAM of the stored accounts, compiled once: every user and role with its identity policies, boundary and
+ * trust policy, resource policies, and each principal's allowed action sets over the catalogue. The
+ * programmatic API other engines (attack paths) use.
+ */
+export class IamModel {
+  private readonly strengths = new Map<string, Strength>();
+  private readonly admins = new Map<string, AdminVerdict>();
+  private readonly escalationCache = new Map<string, Escalation[]>();
+  private readonly resourcePolicies = new Map<string, CompiledPolicy | null>();
+  private readonly resourceAssets: Map<string, Record<string, unknown>>;
+  /** Roles by who their trust policy names: a principal ARN, an account, or anyone (`*`, NotPrincipal). */
+  private readonly trustIndex = { byArn: new Map<string, string[]>(), byAccount: new Map<string, string[]>(), open: [] as string[] };
+  readonly maxChainDepth: number;
+
+  private constructor(
+    readonly iam: ResolvedIam,
+    readonly catalogue: ActionCatalogue,
+    private readonly options: IamModelOptions,
+  ) {
+    this.maxChainDepth = options.maxChainDepth ?? 4;
+    this.resourceAssets = new Map(iam.resources.map((r) => [r.uid, r.properties]));
+    for (const role of this.roles()) {
+      for (const s of role.trust?.statements ?? []) {
+        if (s.effect !== 'Allow' || !s.matchesAction('sts:assumerole')) continue;
+        if (s.notPrincipal) this.trustIndex.open.push(role.arn);
+        for (const name of s.principalNames) {
+          const value = name.startsWith('AWS:') ? name.slice(4) : name;
+          const account = /^\d{12}$/.test(value) ? value : /^arn:[^:]+:iam::(\d{12}):root$/.exec(value)?.[1];
+          if (value === '*') this.trustIndex.open.push(role.arn);
+          else if (account) this.trustIndex.byAccount.set(account, [...(this.trustIndex.byAccount.get(account) ?? []), role.arn]);
+          else this.trustIndex.byArn.set(value, [...(this.trustIndex.byArn.get(value) ?? []), role.arn]);
+        }
+      }
+    }
+  }
+
+  static build(inventory: IamInventory, catalogue: ActionCatalogue, options: IamModelOptions = {}): IamModel {
+    return new IamModel(resolveIam(inventory), catalogue, options);
+  }
+
+  /** Reads the inventory and the action catalogue and builds the model. */
+  static async fromStore(db: EngineContext['db'], options: IamModelOptions = {}): Promise<IamModel> {
+    const [inventory, catalogue] = await Promise.all([loadIamInventory(db), loadActionCatalogue()]);
+    return IamModel.build(inventory, catalogue, options);
+  }
+
+  principal(arn: string): IamPrincipal | undefined {
+    return this.iam.principals.get(arn);
+  }
+
+  private principalList: IamPrincipal[] | undefined;
+  private roleList: IamPrincipal[] | undefined;
+  private readonly serviceTrust = new Map<string, boolean>();
+  private readonly candidates = new Map<string, string[]>();
+  private readonly assumeDecisions = new Map<string, Decision>();
+
+  principals(): readonly IamPrincipal[] {
+    return (this.principalList ??= [...this.iam.principals.values()]);
+  }
+
+  roles(): readonly IamPrincipal[] {
+    return (this.roleList ??= this.principals().filter((p) => p.kind === 'role'));
+  }
+
+  /** Whether a role's trust policy may let an AWS service (`ec2.amazonaws.com`) assume it. */
+  trustsService(role: IamPrincipal, service: string): boolean {
+    const key = `${role.arn}\n${service}`;
+    let v = this.serviceTrust.get(key);
+    if (v === undefined) {
+      v = mayBeAllowed(this.trustAllows(role, { arn: `service:${service}`, account: '', type: 'service' }));
+      this.serviceTrust.set(key, v);
+    }
+    return v;
+  }
+
+  scpsOf(account: string): readonly (readonly CompiledPolicy[])[] {
+    return this.options.scps?.get(account) ?? [];
+  }
+
+  policySet(p: IamPrincipal, resource: CompiledPolicy | null = null, identity: readonly CompiledPolicy[] = p.identity, boundary: CompiledPolicy | null = p.boundary): PolicySet {
+    return { identity, boundary, scps: this.scpsOf(p.account), resource };
+  }
+
+  /**
+   * The resource policy that takes part in a request: a role's trust policy for sts:AssumeRole*, a bucket's
+   * policy for S3 ARNs, a function's policy for Lambda ARNs.
+   */
+  resourcePolicyFor(actionLower: string, resourceArn: string): CompiledPolicy | null {
+    if (resourceArn === ALL_RESOURCES) return null;
+    if (actionLower.startsWith('sts:assumerole')) return this.iam.principals.get(resourceArn)?.trust ?? null;
+    const parts = arnParts(resourceArn);
+    if (!parts) return null;
+    let owner: string | null = null;
+    if (parts[2] === 's3') owner = `arn:${parts[1]}:s3:::${parts[5]!.split('/')[0]}`;
+    else if (parts[2] === 'lambda' && parts[5]!.startsWith('function:')) owner = resourceArn.split(':').slice(0, 7).join(':');
+    if (!owner) return null;
+    let compiled = this.resourcePolicies.get(owner);
+    if (compiled === undefined) {
+      const doc = this.resourceAssets.get(owner)?.Policy;
+      compiled = doc && typeof doc === 'object' ? compilePolicy(`${owner}:policy`, doc) : null;
+      this.resourcePolicies.set(owner, compiled);
+    }
+    return compiled;
+  }
+
+  /** A request by a principal of the inventory; unknown principals are an error, not a silent deny. */
+  canPerform(principalArn: string, action: string, resourceArn: string, context?: Readonly<Record<string, ContextValue>>, strictContext = false): Decision {
+    const p = this.iam.principals.get(principalArn);
+    if (!p) throw new Error(`IAM model: no principal ${principalArn} in the inventory`);
+    return this.decide(p, action, resourceArn, context, strictContext);
+  }
+
+  /** The same with a principal object, and optionally other identity policies / boundary (hypotheticals). */
+  decide(p: IamPrincipal, action: string, resourceArn: string, context?: Readonly<Record<string, ContextValue>>, strictContext = false,
+    identity: readonly CompiledPolicy[] = p.identity, boundary: CompiledPolicy | null = p.boundary): Decision {
+    let ctx = mergeContext(p.context, context);
+    if (strictContext) ctx = { ...ctx, closedWorld: true };
+    const resource = this.resourcePolicyFor(action.toLowerCase(), resourceArn);
+    return evaluate(this.policySet(p, resource, identity, boundary), { principal: p.request, action, resource: resourceArn, context: ctx });
+  }
+
+  /** Whether a (non-inventory) principal may assume a role, by the trust policy alone plus its own policies when known. */
+  trustAllows(role: IamPrincipal, requester: RequestPrincipal, context?: Readonly<Record<string, ContextValue>>): Decision {
+    return evaluate({ identity: [], boundary: null, scps: [], resource: role.trust }, {
+      principal: requester, action: 'sts:AssumeRole', resource: role.arn, resourceAccount: role.account, context: requestContext(context ?? {}),
+    });
+  }
+
+  strength(arn: string): Strength {
+    let s = this.strengths.get(arn);
+    if (!s) {
+      const p = this.iam.principals.get(arn);
+      if (!p) throw new Error(`IAM model: no principal ${arn} in the inventory`);
+      s = strengthOf(this.policySet(p), p.context, this.catalogue);
+      this.strengths.set(arn, s);
+    }
+    return s;
+  }
+
+  /** The strength a principal would have with other identity policies or boundary. */
+  hypotheticalStrength(p: IamPrincipal, identity: readonly CompiledPolicy[], boundary: CompiledPolicy | null): Strength {
+    return strengthOf(this.policySet(p, null, identity, boundary), p.context, this.catalogue);
+  }
+
+  /** Whether principal `a`'s allowed actions are no more than `b`'s. */
+  notStronger(a: Strength, b: Strength): boolean {
+    return a.anyResource.subsetOf(b.anyResource) && (!a.fullAccess || b.fullAccess);
+  }
+
+  /**
+   * Admin-equivalent: every action on every resource, every IAM action (which grants the rest), or an action
+   * set that lets it grant itself anything (attach or put a policy on itself, its group or a role it can
+   * assume, a new default version of a policy attached to it), boundaries and denies considered.
+   */
+  adminEquivalent(arn: string): AdminVerdict {
+    let v = this.admins.get(arn);
+    if (v) return v;
+    const s = this.strength(arn);
+    const reasons: AdminReason[] = [];
+    if (s.fullAccess) reasons.push({ reason: 'full-access' });
+    if (s.iamFullAccess) reasons.push({ reason: 'iam-full-access' });
+    if (!s.fullAccess) for (const e of selfGrant(this, this.iam.principals.get(arn)!)) reasons.push({ reason: 'self-grant', method: e.method, steps: e.steps });
+    v = { admin: reasons.length > 0, reasons };
+    this.admins.set(arn, v);
+    return v;
+  }
+
+  /** Single-step escalation methods and sts:AssumeRole chains leading to a stronger principal. */
+  escalations(arn: string): Escalation[] {
+    let e = this.escalationCache.get(arn);
+    if (!e) {
+      const p = this.iam.principals.get(arn);
+      if (!p) throw new Error(`IAM model: no principal ${arn} in the inventory`);
+      e = findEscalations(this, p);
+      this.escalationCache.set(arn, e);
+    }
+    return e;
+  }
+
+  /** Roles whose trust policy may let this principal in (candidates only; `canAssume` decides). */
+  assumeCandidates(p: IamPrincipal): string[] {
+    let c = this.candidates.get(p.arn);
+    if (c) return c;
+    const t = this.trustIndex;
+    // A trust naming the account delegates to identity policies: without sts:AssumeRole there, it cannot help.
+    const i = this.catalogue.indexOf('sts:AssumeRole');
+    const viaAccount = i === undefined || this.strength(p.arn).anyResource.has(i) ? t.byAccount.get(p.account) ?? [] : [];
+    c = [...new Set([...(t.byArn.get(p.arn) ?? []), ...viaAccount, ...t.open])].filter((r) => r !== p.arn);
+    this.candidates.set(p.arn, c);
+    return c;
+  }
+
+  /** sts:AssumeRole by an inventory principal: its identity policies and the role's trust policy (memoized). */
+  canAssume(p: IamPrincipal, roleArn: string): Decision {
+    const key = `${p.arn}\n${roleArn}`;
+    let d = this.assumeDecisions.get(key);
+    if (!d) this.assumeDecisions.set(key, (d = this.decide(p, 'sts:AssumeRole', roleArn)));
+    return d;
+  }
+
+  /** Who may assume a role: inventory principals the evaluation allows, and trust entries naming outsiders. */
+  assumableBy(roleArn: string): Assumer[] {
+    const role = this.iam.principals.get(roleArn);
+    if (!role || role.kind !== 'role') throw new Error(`IAM model: no role ${roleArn} in the inventory`);
+    const out: Assumer[] = [];
+    for (const p of this.principals()) {
+      if (p.arn === roleArn || !this.assumeCandidates(p).includes(roleArn)) continue;
+      const d = this.canAssume(p, roleArn);
+      if (mayBeAllowed(d)) out.push({ principal: p.arn, inInventory: true, verdict: d.verdict });
+    }
+    for (const s of role.trust?.statements ?? []) {
+      if (s.effect !== 'Allow') continue;
+      for (const name of s.principalNames) {
+        const value = name.replace(/^(AWS|Service|Federated|CanonicalUser):/, '');
+        // Known principals were evaluated above; a known account's root delegates to them.
+        const root = /^arn:[^:]+:iam::(\d{12}):root$/.exec(value)?.[1] ?? (/^\d{12}$/.test(value) ? value : undefined);
+        if (this.iam.principals.has(value) || (root && this.iam.accounts.has(root)) || out.some((o) => o.principal === name)) continue;
+        out.push({ principal: name, inInventory: false, verdict: s.condition ? 'conditional' : 'allow' });
+      }
+    }
+    return out;
+  }
+}

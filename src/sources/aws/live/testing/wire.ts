@@ -1,0 +1,131 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * The AWS wire protocols as a test server speaks them: how a request names its service and operation, and
+ * how each protocol writes an answer and an error. Test support only.
+ */
+
+export interface AwsRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: string;
+  /** From the SigV4 credential scope: `Credential=<key>/<date>/<region>/<service>/aws4_request`. */
+  accessKey: string;
+  region: string;
+  service: string;
+  /** Query protocol: the form fields (`Action`, `Version`, parameters). */
+  form: URLSearchParams;
+  /** JSON protocols: the parsed body. */
+  json: Record<string, unknown>;
+  /** The operation: `Action` (Query), the `X-Amz-Target` suffix (JSON 1.1), else `<METHOD> <path>`. */
+  operation: string;
+}
+
+export interface AwsResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const SCOPE = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
+
+export async function readRequest(req: IncomingMessage): Promise<AwsRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString('utf8');
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const scope = SCOPE.exec(req.headers.authorization ?? '');
+  const contentType = req.headers['content-type'] ?? '';
+  const form = contentType.startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(body) : new URLSearchParams();
+  const json = contentType.includes('json') && body ? JSON.parse(body) as Record<string, unknown> : {};
+  const target = req.headers['x-amz-target'];
+  const operation = form.get('Action') ?? (typeof target === 'string' ? target.split('.').pop() ?? target : `${req.method} ${url.pathname}`);
+  return {
+    method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body,
+    accessKey: scope?.[1] ?? '', region: scope?.[2] ?? '', service: scope?.[3] ?? '', form, json, operation,
+  };
+}
+
+export function send(res: ServerResponse, r: AwsResponse): void {
+  res.writeHead(r.status, { 'x-amzn-requestid': 'test-request', ...r.headers });
+  res.end(r.body);
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An XML element; children are pre-rendered XML, scalars are escaped text, null/undefined are left out. */
+export type Xml = string | number | boolean | null | undefined | XmlNode | Xml[];
+export interface XmlNode { readonly xml: string }
+
+export function el(name: string, ...children: Xml[]): XmlNode {
+  return { xml: `<${name}>${render(children)}</${name}>` };
+}
+
+function render(x: Xml): string {
+  if (x === null || x === undefined) return '';
+  if (Array.isArray(x)) return x.map(render).join('');
+  if (typeof x === 'object') return x.xml;
+  return escape(String(x));
+}
+
+/** An element per present field: `fields({a: 1, b: undefined})` → `<a>1</a>`. */
+export function fields(o: Record<string, Xml>): XmlNode[] {
+  return Object.entries(o).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => el(k, v));
+}
+
+/** The members of a Query/EC2 list: `<item>` (EC2) or `<member>` (IAM, STS), for the list element `fields` makes. */
+export function members(member: 'item' | 'member', items: readonly Xml[]): XmlNode[] {
+  return items.map((i) => el(member, i));
+}
+
+/** A Query/EC2 list element: `<name><item>...</item></name>`. */
+export function list(name: string, member: 'item' | 'member', items: readonly Xml[]): XmlNode {
+  return el(name, members(member, items));
+}
+
+export function xmlResponse(root: string, namespace: string, ...children: Xml[]): AwsResponse {
+  return { status: 200, headers: { 'content-type': 'text/xml' }, body: `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="${namespace}">${render(children)}</${root}>` };
+}
+
+/** EC2's Query dialect: the result members directly under `<Action>Response`. */
+export function ec2Response(action: string, ...children: Xml[]): AwsResponse {
+  return xmlResponse(`${action}Response`, 'http://ec2.amazonaws.com/doc/2016-11-15/', el('requestId', 'test-request'), ...children);
+}
+
+export function ec2Error(status: number, code: string, message: string): AwsResponse {
+  return { status, headers: { 'content-type': 'text/xml' },
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${code}</Code><Message>${escape(message)}</Message></Error></Errors><RequestID>test-request</RequestID></Response>` };
+}
+
+/** The Query protocol (IAM, STS, RDS, ELB): `<Action>Response><Action>Result>...`. */
+export function queryResponse(action: string, namespace: string, ...children: Xml[]): AwsResponse {
+  return xmlResponse(`${action}Response`, namespace, el(`${action}Result`, ...children), el('ResponseMetadata', el('RequestId', 'test-request')));
+}
+
+export function queryError(status: number, namespace: string, code: string, message: string): AwsResponse {
+  return { status, headers: { 'content-type': 'text/xml' },
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="${namespace}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${escape(message)}</Message></Error><RequestId>test-request</RequestId></ErrorResponse>` };
+}
+
+/** S3's REST-XML error document. */
+export function s3Error(status: number, code: string, message: string): AwsResponse {
+  return { status, headers: { 'content-type': 'application/xml' },
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${escape(message)}</Message><RequestId>test-request</RequestId><HostId>test-host</HostId></Error>` };
+}
+
+export function jsonResponse(value: unknown, contentType = 'application/x-amz-json-1.1'): AwsResponse {
+  return { status: 200, headers: { 'content-type': contentType }, body: JSON.stringify(value) };
+}
+
+/** JSON 1.1 (KMS, Organizations...): the code in `__type`. */
+export function jsonError(status: number, code: string, message: string): AwsResponse {
+  return { status, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ __type: code, message }) };
+}
+
+/** REST-JSON (Lambda, EKS, GuardDuty...): the code in the `x-amzn-ErrorType` header. */
+export function restJsonError(status: number, code: string, message: string): AwsResponse {
+  return { status, headers: { 'content-type': 'application/json', 'x-amzn-errortype': `${code}:http://internal.amazon.com/coral/com.amazon.coral.service/` },
+    body: JSON.stringify({ Type: 'User', Message: message }) };
+}

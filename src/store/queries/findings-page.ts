@@ -1,0 +1,116 @@
+import type { Queryable } from '../db.js';
+import type { FindingRow } from './findings.js';
+import { Params, scopeCondition, whereSql, type TenantScope } from './tenant-scope.js';
+
+/** API filters over findings; every one optional. */
+export interface FindingPageFilter {
+  kind?: string;
+  /** Comma-separated severities. */
+  severity?: string;
+  /** open (default), resolved or all. */
+  status?: string;
+  owner?: string;
+  rule?: string;
+  advisory?: string;
+  /** Only findings whose CVE is in CISA KEV. */
+  kev?: boolean;
+  asset?: string;
+  /** Risk score at least this. */
+  riskMin?: number;
+}
+
+/** Where the next page starts: the sort key of the last item returned. */
+export interface FindingCursor { risk: number | null; sev: number; id: number }
+
+export interface FindingPage { items: FindingRow[]; next: FindingCursor | null }
+
+const SEV_RANK = `(case severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end)`;
+
+/** The findings JSON contract's fields (docs/contracts.md), from v_findings. */
+const ITEM_COLUMNS = `id, fingerprint, kind, rule_id, advisory_id, title, severity, risk_score, status, triage,
+      asset_uid, package_purl, owner, evidence, sources, unverified, first_seen, last_seen, resolved_at,
+      case when epss_score is not null then json_build_object('score', epss_score, 'percentile', epss_percentile) end as epss,
+      case when in_kev then json_build_object('ransomware', kev_ransomware) end as kev,
+      case when spread_assets is not null then json_build_object('assets', spread_assets, 'owners', spread_owners) end as spread`;
+
+function conditions(scope: TenantScope, f: FindingPageFilter, p: Params): (string | null)[] {
+  const c: (string | null)[] = [scopeCondition(scope, 'owner', p)];
+  const status = f.status ?? 'open';
+  if (status !== 'all') c.push(`status = ${p.add(status)}`);
+  if (f.kind) c.push(`kind = ${p.add(f.kind)}`);
+  if (f.severity) c.push(`severity = any(${p.add(f.severity.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))}::text[])`);
+  if (f.owner) c.push(`owner = ${p.add(f.owner)}`);
+  if (f.rule) c.push(`rule_id = ${p.add(f.rule)}`);
+  if (f.advisory) c.push(`advisory_id = ${p.add(f.advisory)}`);
+  if (f.kev) c.push('in_kev');
+  if (f.asset) c.push(`asset_uid = ${p.add(f.asset)}`);
+  if (f.riskMin !== undefined) c.push(`risk_score >= ${p.add(f.riskMin)}`);
+  return c;
+}
+
+/** Rows after the cursor in the order risk desc nulls last, severity, id. */
+function after(cursor: FindingCursor, p: Params): string {
+  const tail = `(${SEV_RANK}, id) > (${p.add(cursor.sev)}::int, ${p.add(cursor.id)}::bigint)`;
+  if (cursor.risk === null) return `(risk_score is null and ${tail})`;
+  const r = p.add(cursor.risk);
+  return `(risk_score < ${r}::numeric or risk_score is null or (risk_score = ${r}::numeric and ${tail}))`;
+}
+
+/** One page of findings, most urgent first, and the cursor of the next page (null on the last). */
+export async function findingsPage(db: Queryable, scope: TenantScope, f: FindingPageFilter, page: { cursor?: FindingCursor | null; limit: number }): Promise<FindingPage> {
+  const p = new Params();
+  const c = conditions(scope, f, p);
+  if (page.cursor) c.push(after(page.cursor, p));
+  const limit = Math.max(1, Math.floor(page.limit));
+  const rows = await db.query<FindingRow & { sev_rank: number }>(`select ${ITEM_COLUMNS}, ${SEV_RANK} as sev_rank
+    from v_findings ${whereSql(c)}
+    order by risk_score desc nulls last, ${SEV_RANK}, id limit ${limit + 1}`, p.values);
+  const more = rows.length > limit;
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const next = more && last ? { risk: last.risk_score, sev: last.sev_rank, id: last.id } : null;
+  return { items: items.map(({ sev_rank: _rank, ...item }) => item), next };
+}
+
+/** Every matching finding, page by page, for exports: memory stays bounded whatever the count. */
+export async function* allFindings(db: Queryable, scope: TenantScope, f: FindingPageFilter, batch = 1000): AsyncIterable<FindingRow> {
+  let cursor: FindingCursor | null = null;
+  do {
+    const page: FindingPage = await findingsPage(db, scope, f, { cursor, limit: batch });
+    yield* page.items;
+    cursor = page.next;
+  } while (cursor);
+}
+
+export async function countFindingsInScope(db: Queryable, scope: TenantScope, f: FindingPageFilter): Promise<number> {
+  const p = new Params();
+  const rows = await db.query<{ n: number }>(`select count(*)::int as n from v_findings ${whereSql(conditions(scope, f, p))}`, p.values);
+  return rows[0]?.n ?? 0;
+}
+
+export interface FindingSourceRow { source: string; scope: string; original_id: string | null; first_seen: Date }
+export interface FindingEventRow { id: number; at: Date; type: string; run_id: number | null; actor: string | null; details: Record<string, unknown> }
+
+export interface FindingDetail extends FindingRow {
+  description: string | null;
+  remediation: string | null;
+  risk_factors: Record<string, unknown>;
+  owner_reason: string | null;
+  due_at: Date | null;
+  source_links: FindingSourceRow[];
+  events: FindingEventRow[];
+}
+
+/** One finding with its sources and history, or null when it does not exist or lies outside the scope. */
+export async function findingDetail(db: Queryable, scope: TenantScope, id: number): Promise<FindingDetail | null> {
+  const p = new Params();
+  const c = [scopeCondition(scope, 'owner', p), `id = ${p.add(id)}`];
+  const [row] = await db.query<Omit<FindingDetail, 'source_links' | 'events'>>(`select ${ITEM_COLUMNS},
+      description, remediation, risk_factors, owner_reason, due_at from v_findings ${whereSql(c)}`, p.values);
+  if (!row) return null;
+  const [sources, events] = await Promise.all([
+    db.query<FindingSourceRow>('select source, scope, original_id, first_seen from finding_sources where finding_id = $1 order by source', [id]),
+    db.query<FindingEventRow>('select id, at, type, run_id, actor, details from finding_events where finding_id = $1 order by at, id', [id]),
+  ]);
+  return { ...row, source_links: sources, events };
+}

@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createTestDb, type TestDb } from './support/test-db.js';
+import { A_IMAGE, B_BASE, CANARY, CANARY_STRINGS, seedTenants, type Seeded } from './support/api-seed.js';
+import { buildServer } from '../src/server/app.js';
+
+/**
+ * The authorization matrix (issue 8, part 5): every route × role, the status its policy gives, and for
+ * tenant A's member and viewer, no trace of tenant B in any response body. Positive controls (an analyst
+ * sees the canaries through the same requests) keep the test able to fail.
+ */
+type Role = 'admin' | 'analyst' | 'memberA' | 'viewerA' | 'anonymous';
+const ROLES: Role[] = ['admin', 'analyst', 'memberA', 'viewerA', 'anonymous'];
+const TENANT_A: Role[] = ['memberA', 'viewerA'];
+
+interface Probe {
+  /** The route (method and URL pattern as registered) it exercises. */
+  route: string;
+  method?: 'GET' | 'POST';
+  url: (s: Seeded) => string;
+  body?: string | object;
+  contentType?: string;
+  policy: 'public' | 'read' | 'write';
+  /** Status for an allowed caller, when not 200; per role where it differs. */
+  ok?: number | Partial<Record<Role, number>>;
+  /** True when an all-tenant caller must see a canary in this response (positive control). */
+  adminSeesCanary?: boolean;
+}
+
+const TRIVY = readFileSync(new URL('../src/sources/trivy/testdata/image-report.json', import.meta.url));
+const sql = (q: string) => ({ sql: q });
+
+const PROBES: Probe[] = [
+  { route: 'GET /api/v1/findings', url: () => '/api/v1/findings?limit=500&status=all', policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/findings', url: () => `/api/v1/findings?owner=team-bravo`, policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/findings', url: () => `/api/v1/findings?asset=${encodeURIComponent(A_IMAGE)}`, policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/findings', url: () => '/api/v1/findings?kev=true&severity=critical,high,medium,low,info', policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/findings/export', url: () => '/api/v1/findings/export?format=csv&status=all', policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/findings/export', url: () => '/api/v1/findings/export?format=json', policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/findings/:id', url: (s) => `/api/v1/findings/${s.findings.b[0]}`, policy: 'read', ok: { memberA: 404, viewerA: 404 }, adminSeesCanary: true },
+  { route: 'GET /api/v1/findings/:id', url: (s) => `/api/v1/findings/${s.findings.unowned}`, policy: 'read', ok: { memberA: 404, viewerA: 404 }, adminSeesCanary: true },
+  { route: 'GET /api/v1/findings/:id', url: (s) => `/api/v1/findings/${s.findings.a[0]}`, policy: 'read' },
+  { route: 'GET /api/v1/assets', url: () => '/api/v1/assets?limit=500&include_gone=true', policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/assets', url: () => `/api/v1/assets?q=${CANARY}`, policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/assets/:uid', url: () => `/api/v1/assets/${encodeURIComponent(A_IMAGE)}`, policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/assets/:uid', url: () => `/api/v1/assets/${encodeURIComponent(B_BASE)}`, policy: 'read', ok: { memberA: 404, viewerA: 404 }, adminSeesCanary: true },
+  { route: 'GET /api/v1/owners', url: () => '/api/v1/owners', policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/rules', url: () => '/api/v1/rules', policy: 'read' },
+  { route: 'GET /api/v1/runs', url: () => '/api/v1/runs?limit=500', policy: 'read', adminSeesCanary: true },
+  { route: 'POST /api/v1/query', method: 'POST', url: () => '/api/v1/query', body: sql('select * from v_findings'), policy: 'read', adminSeesCanary: true },
+  { route: 'POST /api/v1/query', method: 'POST', url: () => '/api/v1/query', body: sql('select * from v_assets'), policy: 'read', adminSeesCanary: true },
+  { route: 'POST /api/v1/query', method: 'POST', url: () => '/api/v1/query', body: sql('select * from v_packages'), policy: 'read', adminSeesCanary: true },
+  { route: 'POST /api/v1/query', method: 'POST', url: () => '/api/v1/query', body: sql('select owner, count(*) from v_findings group by owner'), policy: 'read', adminSeesCanary: true },
+  ...[
+    'select * from findings',
+    'select * from public.findings',
+    'select * from public.v_findings',
+    'select title from public.findings union all select title from v_findings',
+    'with x as (select * from public.assets) select * from x',
+    'select * from v_findings f, lateral (select title from public.findings) x',
+    `select query_to_xml('select * from public.findings', true, true, '')`,
+    `select (select set_config('role', session_user, false)) as r, query_to_xml('select * from public.findings', true, true, '') as x`,
+    `select set_config('search_path', 'public', true) as s, (select count(*) from findings) as n`,
+    'select * from v_findings where title::int = 1',
+    `select attname, most_common_vals::text, histogram_bounds::text from pg_stats where tablename in ('findings', 'assets', 'packages')`,
+    'select * from pg_statistic',
+    `select pg_read_file('/proc/self/environ')`,
+    'select * from runs',
+    'select * from users',
+    'select * from packages',
+    'select * from relationships',
+    'select 1) t; select * from public.findings --',
+    'select * from pg_temp.v_findings',
+  ].map((q): Probe => ({ route: 'POST /api/v1/query', method: 'POST', url: () => '/api/v1/query', body: sql(q), policy: 'read', ok: -1 })),
+  // A cast that fails quotes the value: without security_barrier views, a tenant's WHERE clause could run on
+  // other tenants' rows and the error would quote them. An all-tenant caller does see the canary this way.
+  { route: 'POST /api/v1/query', method: 'POST', url: () => '/api/v1/query', body: sql(`select * from v_findings where (evidence->>'bucket')::int = 1`),
+    policy: 'read', ok: { admin: 400, analyst: 400, memberA: 200, viewerA: 200 }, adminSeesCanary: true },
+  { route: 'POST /api/v1/ingest', method: 'POST', url: () => '/api/v1/ingest?filename=image-report.json', body: TRIVY.toString('utf8'), contentType: 'application/octet-stream', policy: 'write' },
+  { route: 'GET /api/openapi.json', url: () => '/api/openapi.json', policy: 'public' },
+  { route: 'GET /api/docs', url: () => '/api/docs', policy: 'public' },
+  { route: 'GET /api/v1/me', url: () => '/api/v1/me', policy: 'read' },
+  { route: 'GET /api/v1/version', url: () => '/api/v1/version', policy: 'public' },
+  { route: 'POST /api/v1/auth/login', method: 'POST', url: () => '/api/v1/auth/login', body: { name: 'alice', password: 'not the password' }, policy: 'public', ok: -1 },
+  { route: 'GET /', url: () => '/', policy: 'read', adminSeesCanary: true },
+  { route: 'GET /healthz', url: () => '/healthz', policy: 'public' },
+  { route: 'GET /login', url: () => '/login', policy: 'public' },
+  { route: 'POST /login', method: 'POST', url: () => '/login', body: 'name=alice&password=wrong', contentType: 'application/x-www-form-urlencoded', policy: 'public', ok: -1 },
+  // Last: ends the session-less token's... nothing; logout with a bearer token is a no-op that answers 200.
+  { route: 'POST /api/v1/auth/logout', method: 'POST', url: () => '/api/v1/auth/logout', policy: 'read' },
+  { route: 'POST /logout', method: 'POST', url: () => '/logout', policy: 'read', ok: 303 },
+];
+
+let t: TestDb;
+let app: FastifyInstance;
+let seed: Seeded;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  seed = await seedTenants(t.db);
+  // Statistics make pg_stats hold sample values: the console must not reveal them to a tenant.
+  await t.db.exec('analyze');
+  app = await buildServer({ db: t.db });
+});
+afterAll(async () => { await app.close(); await t.drop(); });
+
+function expected(p: Probe, role: Role): number {
+  if (p.policy !== 'public' && role === 'anonymous') return 401;
+  if (p.policy === 'write' && role === 'viewerA') return 403;
+  if (typeof p.ok === 'number') return p.ok;
+  return p.ok?.[role] ?? 200;
+}
+
+async function call(p: Probe, role: Role) {
+  const token = role === 'anonymous' ? undefined : seed.tokens[role];
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (p.contentType) headers['content-type'] = p.contentType;
+  return app.inject({ method: p.method ?? 'GET', url: p.url(seed), headers, ...(p.body === undefined ? {} : { payload: p.body }) });
+}
+
+const leaks = (body: string) => CANARY_STRINGS.filter((c) => body.toLowerCase().includes(c));
+
+describe('authorization matrix', () => {
+  it('every registered route is probed', () => {
+    const routes = new Set(app.routePolicies.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`));
+    const probed = new Set(PROBES.map((p) => p.route));
+    expect([...routes].filter((r) => !probed.has(r))).toEqual([]);
+    // And each probe's declared policy is the route's.
+    for (const p of PROBES) {
+      const [method, url] = p.route.split(' ');
+      expect(app.routePolicies.find((r) => r.method === method && r.url === url)?.policy, p.route).toBe(p.policy);
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`${role}: statuses follow the policies${TENANT_A.includes(role) ? '; no trace of tenant B in any response' : ''}`, async () => {
+      const problems: string[] = [];
+      for (const p of PROBES) {
+        const r = await call(p, role);
+        const want = expected(p, role);
+        const label = `${p.method ?? 'GET'} ${p.url(seed)}${p.body && typeof p.body === 'object' ? ` ${JSON.stringify(p.body)}` : ''}`;
+        // -1: any answer but a server error (a tenant's attack on the console is refused as bad SQL or denied;
+        // failed logins turn into a lockout).
+        if (want === -1 ? r.statusCode >= 500 : r.statusCode !== want) problems.push(`${label}: ${r.statusCode}, expected ${want}: ${r.body.slice(0, 300)}`);
+        if (TENANT_A.includes(role)) {
+          const found = leaks(r.body + JSON.stringify(r.headers));
+          if (found.length) problems.push(`${label}: LEAK ${found.join(', ')}: ${r.body.slice(0, 300)}`);
+        }
+        if ((role === 'admin' || role === 'analyst') && p.adminSeesCanary && leaks(r.body).length === 0) {
+          problems.push(`${label}: positive control: an all-tenant caller should see tenant B`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('tenant A sees exactly its own findings, in lists and in the console', async () => {
+    const auth = { authorization: `Bearer ${seed.tokens.memberA}` };
+    const list = (await app.inject({ url: '/api/v1/findings?limit=500&status=all', headers: auth })).json<{ items: { id: number }[] }>();
+    // The matrix's uploads added team-alpha findings: the store says what tenant A owns.
+    const own = (await t.db.query<{ id: number }>(`select id from findings where owner in ('team-alpha', 'team-alpha-web') order by id`)).map((r) => r.id);
+    expect(own).toEqual(expect.arrayContaining(seed.findings.a));
+    expect(list.items.map((i) => i.id).sort((a, b) => a - b)).toEqual(own);
+    const q = await app.inject({ method: 'POST', url: '/api/v1/query', headers: auth, payload: { sql: 'select id from v_findings order by id' } });
+    expect(q.json<{ items: { id: number }[] }>().items.map((r) => r.id)).toEqual(own);
+  });
+
+  it('a tenant cannot read base tables from the console, and says why', async () => {
+    const auth = { authorization: `Bearer ${seed.tokens.memberA}` };
+    const denied = await app.inject({ method: 'POST', url: '/api/v1/query', headers: auth, payload: sql('select * from public.findings') });
+    expect(denied.statusCode).toBe(400);
+    expect(denied.json<{ message: string }>().message).toMatch(/permission denied/);
+    const role = await app.inject({ method: 'POST', url: '/api/v1/query', headers: auth, payload: sql(`select set_config('role', session_user, true)`) });
+    expect(role.json<{ message: string }>().message).toMatch(/security-definer/);
+    // The console leaves nothing behind: an analyst's next query sees the real views.
+    const after = await app.inject({ method: 'POST', url: '/api/v1/query', headers: { authorization: `Bearer ${seed.tokens.analyst}` }, payload: sql('select count(*)::int as n from v_findings') });
+    const [all] = await t.db.query<{ n: number }>('select count(*)::int as n from findings');
+    expect(after.json<{ items: { n: number }[] }>().items[0]!.n).toBe(all!.n);
+  });
+
+  it('a viewer cannot POST what changes data; a member\'s upload is owned by its tenant, and no other', async () => {
+    const viewer = await app.inject({ method: 'POST', url: '/api/v1/ingest?filename=r.json', headers: { authorization: `Bearer ${seed.tokens.viewerA}`, 'content-type': 'application/octet-stream' }, payload: TRIVY });
+    expect(viewer.statusCode).toBe(403);
+    const elsewhere = await app.inject({ method: 'POST', url: '/api/v1/ingest?filename=r.json&owner=team-bravo', headers: { authorization: `Bearer ${seed.tokens.memberA}`, 'content-type': 'application/octet-stream' }, payload: TRIVY });
+    expect(elsewhere.statusCode).toBe(403);
+    const [run] = await t.db.query<{ owner: string }>(`select input->>'owner' as owner from runs where source = 'trivy-json' and input->>'file' like '%image-report.json' order by id desc limit 1`);
+    expect(run?.owner).toBe('team-alpha');
+  });
+});
