@@ -49,10 +49,20 @@ export const methodName = (method: string): string => method.split(':arn:')[0]!;
  */
 export function escalationFindings(model: IamModel, p: IamPrincipal): FindingInput[] {
   const byMethod = new Map<string, Escalation[]>();
-  for (const e of model.escalations(p.arn)) byMethod.set(methodName(e.method), [...(byMethod.get(methodName(e.method)) ?? []), e]);
-  const rank = (e: Escalation) => (e.targetAdmin ? 2e9 : 0) + (e.verdict === 'allow' ? 1e9 : 0) + model.strength(e.target).anyResource.count();
+  for (const e of model.escalations(p.arn)) {
+    const name = methodName(e.method);
+    const list = byMethod.get(name);
+    if (list) list.push(e);
+    else byMethod.set(name, [e]);
+  }
+  const rank = (e: Escalation) => (e.targetAdmin ? 2e9 : 0) + (e.verdict === 'allow' ? 1e9 : 0) + model.actionCount(e.target);
   return [...byMethod].map(([method, list]) => {
-    const e = list.reduce((best, x) => (rank(x) > rank(best) ? x : best));
+    let e = list[0]!;
+    let best = rank(e);
+    for (const x of list) {
+      const r = rank(x);
+      if (r > best) [e, best] = [x, r];
+    }
     const self = e.target === p.arn;
     const detail = self ? method : `${method} -> ${e.target}`;
     return finding(RULES.escalation, p.arn, detail, {

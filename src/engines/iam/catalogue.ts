@@ -61,6 +61,8 @@ export class ActionCatalogue {
   /** Canonical names, `s3:GetObject`. */
   readonly actions: readonly string[];
   private readonly index = new Map<string, number>();
+  /** Lookups as callers spell them (`iam:PassRole`): skips lowercasing on the hot path of escalation checks. */
+  private readonly spelled = new Map<string, number | undefined>();
   private readonly services = new Map<string, { start: number; end: number }>();
   private readonly expansions = new Map<string, ActionSet>();
   private readonly fullSet: ActionSet;
@@ -90,7 +92,10 @@ export class ActionCatalogue {
   }
 
   indexOf(action: string): number | undefined {
-    return this.index.get(action.toLowerCase());
+    if (this.spelled.has(action)) return this.spelled.get(action);
+    const i = this.index.get(action.toLowerCase());
+    if (this.spelled.size < 100_000) this.spelled.set(action, i);
+    return i;
   }
 
   /** The concrete actions a pattern (`s3:Get*`, `*`, `iam:PassRole`) covers; cached, do not mutate. */

@@ -121,20 +121,61 @@ function asEntry(e: unknown): { ecosystem: string; name: string; affected: Candi
   return { ecosystem, name, affected: { ranges, versions } };
 }
 
+/** The advisory text a finding needs beyond the ranges: loaded only for the advisories that matched. */
+export type AdvisoryText = Omit<AdvisoryRow, 'entries'>;
+
+/** An advisory known only by its id until its text is loaded (AdvisoryIndex.describe). */
+function placeholder(id: string): Advisory {
+  return {
+    id, canonicalId: id, aliases: [], cves: [], summary: null, details: null, severity: 'medium', severitySource: 'unrated',
+    cvss: null, exploitRefs: [],
+  };
+}
+
 /**
  * The run's advisories keyed by (ecosystem, package name), built once: each key holds the entries of
- * every advisory naming that package, each compiled once (events sorted and parsed).
+ * every advisory naming that package, each compiled on first use (events sorted and parsed once; entries
+ * of a release no installed package runs are never compiled).
+ *
+ * Two ways in: `add` takes a whole row; `addEntries` takes only the ranges (what matching needs) and
+ * leaves the advisory a placeholder until `describe` fills it with its text, for the matched ones only.
  */
 export class AdvisoryIndex {
   private readonly byKey = new Map<string, CandidateEntry[]>();
+  /** Placeholders not described yet, by id. */
+  private readonly pending = new Map<string, Advisory>();
   advisories = 0;
   entries = 0;
 
   add(row: AdvisoryRow): void {
     if (!Array.isArray(row.entries) || row.entries.length === 0) return;
-    const advisory = advisoryOf(row);
+    this.addWith(advisoryOf(row), row.entries);
+  }
+
+  addEntries(id: string, entries: readonly unknown[]): void {
+    if (entries.length === 0) return;
+    const advisory = placeholder(id);
+    if (this.addWith(advisory, entries)) this.pending.set(id, advisory);
+  }
+
+  /** The ids among `matched` whose text is still to be loaded. */
+  undescribed(matched: Iterable<Advisory>): string[] {
+    const out = new Set<string>();
+    for (const a of matched) if (this.pending.get(a.id) === a) out.add(a.id);
+    return [...out].sort();
+  }
+
+  /** Completes a placeholder in place: every match already holding it sees the text. */
+  describe(row: AdvisoryText): void {
+    const advisory = this.pending.get(row.id);
+    if (!advisory) return;
+    Object.assign(advisory, advisoryOf({ ...row, entries: null }));
+    this.pending.delete(row.id);
+  }
+
+  private addWith(advisory: Advisory, rawEntries: readonly unknown[]): boolean {
     let added = false;
-    for (const raw of row.entries) {
+    for (const raw of rawEntries) {
       const e = asEntry(raw);
       if (!e) continue;
       const release = advisoryRelease(e.ecosystem);
@@ -145,15 +186,21 @@ export class AdvisoryIndex {
         list = [];
         this.byKey.set(key, list);
       }
-      // Compiled up front: every entry has one shape and the hot loop only calls it.
-      list.push({ advisory, ecosystem: e.ecosystem, release, affected: e.affected, test: compileAffected(e.ecosystem, e.affected) });
+      list.push({ advisory, ecosystem: e.ecosystem, release, affected: e.affected, test: lazyTest(e.ecosystem, e.affected) });
       this.entries++;
       added = true;
     }
     if (added) this.advisories++;
+    return added;
   }
 
   lookup(key: string): readonly CandidateEntry[] | undefined {
     return this.byKey.get(key);
   }
+}
+
+/** compileAffected on the first call: most entries of a large index are never asked. */
+function lazyTest(ecosystem: string, affected: CandidateEntry['affected']): CandidateEntry['test'] {
+  let compiled: CandidateEntry['test'] | undefined;
+  return (version) => (compiled ??= compileAffected(ecosystem, affected))(version);
 }

@@ -313,6 +313,14 @@ describe.skipIf(!HAVE_OSV)('vulns engine over the store', () => {
     expect(await findings(t.db)).toEqual(before);
   });
 
+  it('a run of some images alone finds what the full run found on them, base-image attribution included', async () => {
+    const before = await findings(t.db);
+    expect(before.some((f) => f.asset_uid === API && f.properties.inherited)).toBe(true);
+    const r = await run(t.db, 9, vulnsEngine({ assetUids: [API, WORKER] }));
+    expect(r.counts.findings).toMatchObject({ new: 0, updated: 0, resolved: 0, reopened: 0 });
+    expect(await findings(t.db)).toEqual(before);
+  });
+
   it('counts in the spread the findings other scanners report on assets without a package list', async () => {
     const scope = 'scanner:img-without-packages';
     const r = await syncRun(t.db, [

@@ -1,11 +1,11 @@
 import type { NormalizedRecord } from '../../model/index.js';
 import type { Engine, EngineContext } from '../engine.js';
-import { inheritanceOf, lineages, RebuildTargets, type ImageFacts, type Lineage } from './attribution.js';
+import { inheritanceOf, lineages, RebuildTargets, type ImageFacts, type Inheritance, type Lineage } from './attribution.js';
 import type { OsInfo } from './distro.js';
 import { fingerprintOf, MatchGroup, vulnFinding } from './finding.js';
-import { hasAdvisories, loadAdvisoryIndex } from './intel-store.js';
-import { assetsNamedBy, installedKeys, loadAssets, loadBasedOn, packagePages, priorScopes } from './inventory.js';
-import { PackageMatcher } from './match.js';
+import { describeMatched, hasAdvisories, loadAdvisoryIndex } from './intel-store.js';
+import { assetsNamedBy, installedKeys, keysOf, loadAssets, loadBasedOn, packagePages, priorScopes } from './inventory.js';
+import { PackageMatcher, type PackageMatch } from './match.js';
 
 export const VULNS_ENGINE_ID = 'vulns';
 /** The source the pipeline runs an engine as (pipeline/analyze.ts): its finding links carry this name. */
@@ -46,21 +46,28 @@ export async function* matchVulnerabilities(ctx: EngineContext, options: VulnsEn
 
   const assets = await loadAssets(ctx.db, only);
   const images = [...assets.values()].flatMap((a): ImageFacts[] => (a.image ? [a.image] : []));
-  const lineage = lineages(images, await loadBasedOn(ctx.db));
-  const index = await loadAdvisoryIndex(ctx.db, await installedKeys(ctx.db, only));
+  const lineage = lineages(images, await loadBasedOn(ctx.db, only && images.map((i) => i.uid)));
+  const pageSize = options.pageSize ?? 5000;
+  const pages = packagePages(ctx.db, pageSize, only)[Symbol.asyncIterator]();
+  const first = await pages.next();
+  // A scoped run whose packages fit in one page (an image just ingested) takes the keys from it.
+  const whole = only !== undefined && (first.done || first.value.length < pageSize);
+  const keys = whole ? keysOf(first.done ? [] : first.value) : await installedKeys(ctx.db, only);
+  const index = await loadAdvisoryIndex(ctx.db, keys);
   const loaded = performance.now();
 
   const matcher = new PackageMatcher(index);
   const stats = matcher.stats;
   const groups = new Map<string, MatchGroup>();
+  const hits: { m: PackageMatch; inheritance: Inheritance | undefined }[] = [];
   const scopes = new Set<string>(prior);
   /** Live assets whose packages this run matched. */
   const scanned = new Set<string>();
   if (only) for (const uid of only) scopes.add(vulnScope(uid));
   // Packages come ordered by asset: the per-asset lookups are made once per asset, not per package.
   let current: { uid: string; gone: boolean; os: OsInfo | null; lineage: Lineage | undefined } | undefined;
-  for await (const page of packagePages(ctx.db, options.pageSize ?? 5000, only)) {
-    for (const pkg of page) {
+  for (let page = first; !page.done; page = await pages.next()) {
+    for (const pkg of page.value) {
       if (current?.uid !== pkg.assetUid) {
         const asset = assets.get(pkg.assetUid);
         current = { uid: pkg.assetUid, gone: asset?.gone ?? false, os: asset?.os ?? null, lineage: lineage.get(pkg.assetUid) };
@@ -74,19 +81,22 @@ export async function* matchVulnerabilities(ctx: EngineContext, options: VulnsEn
       const matches = matcher.match(pkg, current.os);
       if (matches.length === 0) continue;
       const inheritance = inheritanceOf(current.lineage, pkg.layerDigest);
-      for (const m of matches) {
-        const fp = fingerprintOf(m);
-        let g = groups.get(fp);
-        if (!g) {
-          g = new MatchGroup(fp, m.advisory.canonicalId);
-          groups.set(fp, g);
-        }
-        g.add(m, inheritance);
-      }
+      for (const m of matches) hits.push({ m, inheritance });
     }
   }
 
   const matched = performance.now();
+  // Only now is the text of the matched advisories read (their canonical id groups the matches).
+  await describeMatched(ctx.db, index, new Set(hits.map((h) => h.m.advisory)));
+  for (const { m, inheritance } of hits) {
+    const fp = fingerprintOf(m);
+    let g = groups.get(fp);
+    if (!g) {
+      g = new MatchGroup(fp, m.advisory.canonicalId);
+      groups.set(fp, g);
+    }
+    g.add(m, inheritance);
+  }
   suggestRebuilds(groups.values(), images, scanned);
   for (const scope of [...scopes].sort()) yield { type: 'coverage', scope, coverage: 'complete' };
   for (const g of groups.values()) {

@@ -1,13 +1,12 @@
 import type { EngineContext } from '../engine.js';
-import { AdvisoryIndex } from './advisories.js';
-import { LOOSE_KEY_SQL } from './package-names.js';
+import { AdvisoryIndex, type Advisory } from './advisories.js';
 
 /** Reads the advisories the intel import wrote; never writes. */
 
 type Db = EngineContext['db'];
 
-/** An advisory row as the loader's page query encodes it (the AdvisoryRow columns, in order). */
-type AdvisoryTuple = [string, string[] | null, string | null, string | null, string | null, string | null, number | null, unknown, unknown];
+/** The advisory text columns, in order, as the describe query encodes them (AdvisoryText). */
+type TextTuple = [string, string[] | null, string | null, string | null, string | null, string | null, number | null, unknown];
 
 /** True when any live advisory is stored: with none, "no match" means "no data", not "not affected". */
 export async function hasAdvisories(db: Db): Promise<boolean> {
@@ -16,33 +15,60 @@ export async function hasAdvisories(db: Db): Promise<boolean> {
 }
 
 /**
- * The advisories naming any installed package, keyed for the run. Their ids come from advisory_packages
- * (filled at import) by the loose (ecosystem, name) keys, an index lookup; then the records are read in
- * pages of ids, with only the `affected[]` entries that pass the key, so neither the unrelated advisories
- * nor their other entries leave the database. Withdrawn records are absent.
+ * LOOSE_KEY_SQL in JS, over one `affected[]` element: the same key the import stored in advisory_packages,
+ * so an entry passes here exactly when the SQL filter would have passed it.
+ */
+function entryLooseKey(e: unknown): string | undefined {
+  if (!e || typeof e !== 'object' || Array.isArray(e)) return undefined;
+  const pkg = (e as { package?: { ecosystem?: unknown; name?: unknown } }).package;
+  if (typeof pkg?.ecosystem !== 'string' || typeof pkg.name !== 'string') return undefined;
+  const base = pkg.ecosystem.split(':', 1)[0]!.toLowerCase();
+  const name = pkg.name.toLowerCase();
+  return `${base}\t${base === 'pypi' ? name.replace(/[-_.]+/g, '-') : name}`;
+}
+
+/**
+ * The advisories naming any installed package, keyed for the run, with only what matching needs: their
+ * ids come from advisory_packages (filled at import) by the loose (ecosystem, name) keys, an index lookup;
+ * then only their `affected` lists are read, in pages of ids, and only the entries that pass the key are
+ * kept. Summaries, details and references stay in the database until `describeMatched` asks for those of
+ * the advisories that matched. Withdrawn records are absent.
  */
 export async function loadAdvisoryIndex(db: Db, keys: readonly string[], pageSize = 2000): Promise<AdvisoryIndex> {
   const index = new AdvisoryIndex();
   if (keys.length === 0) return index;
+  const wanted = new Set(keys);
   const [list] = await db.query<{ ids: string | null }>(
     'select json_agg(distinct advisory_id)::text as ids from advisory_packages where key = any($1::text[])', [keys]);
   const ids = list?.ids ? (JSON.parse(list.ids) as string[]).sort() : [];
   for (let at = 0; at < ids.length; at += pageSize) {
-    // One JSON text per page (see packagePages): far cheaper on PGlite than row-by-row decoding.
+    // One JSON text per page (see packagePages): far cheaper on PGlite than row-by-row decoding. The
+    // entries are filtered here, not in SQL: expanding every record's list there costs several times more.
     const [page] = await db.query<{ rows: string | null }>(`
-      select json_agg(json_build_array(id, aliases, summary, details, severity, cvss_vector, cvss_score, refs, entries) order by id)::text as rows
-      from (
-        select a.id, a.aliases, a.summary, a.details, a.severity, a.cvss_vector, a.cvss_score, a.refs, m.entries
-        from advisories a
-        cross join lateral (
-          select jsonb_agg(e) as entries
-          from jsonb_array_elements(case when jsonb_typeof(a.affected) = 'array' then a.affected else '[]' end) e
-          where jsonb_typeof(e) = 'object' and (${LOOSE_KEY_SQL}) = any($1::text[])) m
-        where a.id = any($2::text[]) and a.withdrawn is null and m.entries is not null) p`, [keys, ids.slice(at, at + pageSize)]);
-    const rows = page?.rows ? (JSON.parse(page.rows) as AdvisoryTuple[]) : [];
-    for (const [id, aliases, summary, details, severity, cvss_vector, cvss_score, refs, entries] of rows) {
-      index.add({ id, aliases, summary, details, severity, cvss_vector, cvss_score, refs, entries });
+      select json_agg(json_build_array(id, affected) order by id)::text as rows
+      from advisories where id = any($1::text[]) and withdrawn is null and jsonb_typeof(affected) = 'array'`, [ids.slice(at, at + pageSize)]);
+    const rows = page?.rows ? (JSON.parse(page.rows) as [string, unknown[]][]) : [];
+    for (const [id, affected] of rows) {
+      const entries = affected.filter((e) => {
+        const key = entryLooseKey(e);
+        return key !== undefined && wanted.has(key);
+      });
+      index.addEntries(id, entries);
     }
   }
   return index;
+}
+
+/** Loads the text (summary, details, severity, references) of the matched advisories the index lacks. */
+export async function describeMatched(db: Db, index: AdvisoryIndex, matched: Iterable<Advisory>, pageSize = 2000): Promise<void> {
+  const ids = index.undescribed(matched);
+  for (let at = 0; at < ids.length; at += pageSize) {
+    const [page] = await db.query<{ rows: string | null }>(`
+      select json_agg(json_build_array(id, aliases, summary, details, severity, cvss_vector, cvss_score, refs))::text as rows
+      from advisories where id = any($1::text[])`, [ids.slice(at, at + pageSize)]);
+    const rows = page?.rows ? (JSON.parse(page.rows) as TextTuple[]) : [];
+    for (const [id, aliases, summary, details, severity, cvss_vector, cvss_score, refs] of rows) {
+      index.describe({ id, aliases, summary, details, severity, cvss_vector, cvss_score, refs });
+    }
+  }
 }

@@ -53,41 +53,73 @@ function layerDigests(diffIds: readonly string[], layers: unknown): (string | nu
   return diffIds.map((id) => byDiffId.get(id) ?? null);
 }
 
+const ASSET_COLUMNS = `a.uid, a.kind, a.name, a.owner, a.gone_at is not null as gone, a.properties->'os' as os,
+      case when a.kind = 'container.image' then a.properties->'diffIds' end as diff_ids,
+      case when a.kind = 'container.image' then a.properties->'layers' end as layers,
+      case when a.kind = 'container.image' then a.properties->'repoTags' end as repo_tags`;
+
+function assetFacts(r: AssetRow): AssetFacts {
+  const diffIds = strings(r.diff_ids);
+  return {
+    uid: r.uid,
+    kind: r.kind,
+    owner: r.owner,
+    gone: r.gone,
+    os: osOf(r.os),
+    image: r.kind === 'container.image'
+      ? { uid: r.uid, name: r.name, owner: r.owner, repoTags: strings(r.repo_tags), diffIds, layerDigests: layerDigests(diffIds, r.layers) }
+      : undefined,
+  };
+}
+
 /**
  * The assets the matcher needs: those with packages (for the distro release and the owner) and every
  * container image (candidate base images), gone ones included: a product built on a base build that is
- * no longer scanned still carries its layers.
+ * no longer scanned still carries its layers. With `only`, those assets and just the images their
+ * attribution can name (see scopedAssets).
  */
 export async function loadAssets(db: Db, only?: readonly string[]): Promise<Map<string, AssetFacts>> {
+  if (only) return scopedAssets(db, only);
   const rows = await db.query<AssetRow>(`
-    select a.uid, a.kind, a.name, a.owner, a.gone_at is not null as gone, a.properties->'os' as os,
-      case when a.kind = 'container.image' then a.properties->'diffIds' end as diff_ids,
-      case when a.kind = 'container.image' then a.properties->'layers' end as layers,
-      case when a.kind = 'container.image' then a.properties->'repoTags' end as repo_tags
+    select ${ASSET_COLUMNS}
     from assets a
-    where a.kind = 'container.image'
-       or ${only ? 'a.uid = any($1::text[])' : 'exists (select 1 from packages p where p.asset_uid = a.uid)'}`, only ? [only] : []);
+    where a.kind = 'container.image' or exists (select 1 from packages p where p.asset_uid = a.uid)`);
+  return new Map(rows.map((r) => [r.uid, assetFacts(r)]));
+}
+
+/**
+ * The scoped assets and the images attribution may name for them: those whose layer list is a proper
+ * prefix of a scoped image's (compared whole, as jsonb) and the bases their `based_on` edges name. The
+ * lineage of a scoped image comes out as if every image had been loaded.
+ */
+async function scopedAssets(db: Db, only: readonly string[]): Promise<Map<string, AssetFacts>> {
   const out = new Map<string, AssetFacts>();
-  for (const r of rows) {
-    const diffIds = strings(r.diff_ids);
-    out.set(r.uid, {
-      uid: r.uid,
-      kind: r.kind,
-      owner: r.owner,
-      gone: r.gone,
-      os: osOf(r.os),
-      image: r.kind === 'container.image'
-        ? { uid: r.uid, name: r.name, owner: r.owner, repoTags: strings(r.repo_tags), diffIds, layerDigests: layerDigests(diffIds, r.layers) }
-        : undefined,
-    });
+  for (const r of await db.query<AssetRow>(`select ${ASSET_COLUMNS} from assets a where a.uid = any($1::text[])`, [only])) {
+    out.set(r.uid, assetFacts(r));
   }
+  const images = [...out.values()].flatMap((a) => (a.image && a.image.diffIds.length > 0 ? [a.image] : []));
+  const prefixes = new Set<string>();
+  for (const image of images) {
+    for (let n = 1; n < image.diffIds.length; n++) prefixes.add(JSON.stringify(image.diffIds.slice(0, n)));
+  }
+  const imageUids = [...out.values()].filter((a) => a.image).map((a) => a.uid);
+  const labelled = (await loadBasedOn(db, imageUids)).values();
+  const targets = [...new Set([...labelled].flat())].filter((uid) => !out.has(uid));
+  if (prefixes.size === 0 && targets.length === 0) return out;
+  const bases = await db.query<AssetRow>(`
+    select ${ASSET_COLUMNS} from assets a
+    where a.kind = 'container.image' and (a.uid = any($1::text[]) or a.properties->'diffIds' = any($2::jsonb[]))`,
+  [targets, [...prefixes]]);
+  for (const r of bases) if (!out.has(r.uid)) out.set(r.uid, assetFacts(r));
   return out;
 }
 
-/** `based_on` edges: image uid → the base image uids its labels name. */
-export async function loadBasedOn(db: Db): Promise<Map<string, string[]>> {
+/** `based_on` edges: image uid → the base image uids its labels name; of the `from` images only, when given. */
+export async function loadBasedOn(db: Db, from?: readonly string[]): Promise<Map<string, string[]>> {
+  if (from?.length === 0) return new Map();
   const rows = await db.query<{ from_uid: string; to_uid: string }>(
-    `select distinct from_uid, to_uid from relationships where kind = 'based_on' order by from_uid, to_uid`);
+    `select distinct from_uid, to_uid from relationships where kind = 'based_on'${from ? ' and from_uid = any($1::text[])' : ''}
+     order by from_uid, to_uid`, from ? [from] : []);
   const out = new Map<string, string[]>();
   for (const r of rows) {
     const list = out.get(r.from_uid);
@@ -104,11 +136,16 @@ export async function loadBasedOn(db: Db): Promise<Map<string, string[]>> {
 export async function installedKeys(db: Db, only?: readonly string[]): Promise<string[]> {
   const rows = await db.query<{ ecosystem: string; name: string; source_name: string | null }>(
     `select distinct ecosystem, name, source_name from packages${only ? ' where asset_uid = any($1::text[])' : ''}`, only ? [only] : []);
+  return keysOf(rows.map((r) => ({ ecosystem: r.ecosystem, name: r.name, sourceName: r.source_name })));
+}
+
+/** installedKeys of packages already read (a scoped run whose packages fit in one page). */
+export function keysOf(packages: Iterable<Pick<InstalledPackage, 'ecosystem' | 'name' | 'sourceName'>>): string[] {
   const keys = new Set<string>();
-  for (const r of rows) {
-    const base = ecosystemBase(r.ecosystem);
-    keys.add(looseKey(base, r.name));
-    if (r.source_name && isDistro(base) && matchOnOf(base) === 'source') keys.add(looseKey(base, r.source_name));
+  for (const p of packages) {
+    const base = ecosystemBase(p.ecosystem);
+    keys.add(looseKey(base, p.name));
+    if (p.sourceName && isDistro(base) && matchOnOf(base) === 'source') keys.add(looseKey(base, p.sourceName));
   }
   return [...keys].sort();
 }

@@ -44,7 +44,7 @@ const sources = new WeakMap<KubeConfig, string>();
 /**
  * Reads kubeconfig files (`--kubeconfig`, or each path of $KUBECONFIG). KubeConfig.mergeConfig refuses a
  * name defined twice and lets the last file choose the context; kubectl keeps the first of each, so the
- * merge is done here with the same rule.
+ * merge is done here with kubectl's rule.
  */
 export function loadKubeconfig(files: readonly string[]): Kubeconfig {
   const merged = new KubeConfig();

@@ -33,6 +33,13 @@ const ITEM_COLUMNS = `id, fingerprint, kind, rule_id, advisory_id, title, severi
       case when in_kev then json_build_object('ransomware', kev_ransomware) end as kev,
       case when spread_assets is not null then json_build_object('assets', spread_assets, 'owners', spread_owners) end as spread`;
 
+/**
+ * In CISA KEV, as v_finding_exploitability decides it (its advisory id or an alias is a KEV CVE), written
+ * against the findings table: lists filter and sort the table and read the view only for the page's rows.
+ */
+const IN_KEV = `(kind = 'vuln' and exists (select 1 from kev k where upper(k.cve_id) = upper(advisory_id)
+  or (jsonb_typeof(properties->'aliases') = 'array' and properties->'aliases' @> jsonb_build_array(k.cve_id))))`;
+
 function conditions(scope: TenantScope, f: FindingPageFilter, p: Params): (string | null)[] {
   const c: (string | null)[] = [scopeCondition(scope, 'owner', p)];
   const status = f.status ?? 'open';
@@ -42,7 +49,7 @@ function conditions(scope: TenantScope, f: FindingPageFilter, p: Params): (strin
   if (f.owner) c.push(`owner = ${p.add(f.owner)}`);
   if (f.rule) c.push(`rule_id = ${p.add(f.rule)}`);
   if (f.advisory) c.push(`advisory_id = ${p.add(f.advisory)}`);
-  if (f.kev) c.push('in_kev');
+  if (f.kev) c.push(IN_KEV);
   if (f.asset) c.push(`asset_uid = ${p.add(f.asset)}`);
   if (f.riskMin !== undefined) c.push(`risk_score >= ${p.add(f.riskMin)}`);
   return c;
@@ -62,14 +69,17 @@ export async function findingsPage(db: Queryable, scope: TenantScope, f: Finding
   const c = conditions(scope, f, p);
   if (page.cursor) c.push(after(page.cursor, p));
   const limit = Math.max(1, Math.floor(page.limit));
-  const rows = await db.query<FindingRow & { sev_rank: number }>(`select ${ITEM_COLUMNS}, ${SEV_RANK} as sev_rank
-    from v_findings ${whereSql(c)}
+  // The page's keys come from the table; v_findings (sources, EPSS, KEV, spread per row) is read for those
+  // rows only, not for every row the sort has to look at.
+  const keys = await db.query<FindingCursor>(`select id, risk_score as risk, ${SEV_RANK} as sev
+    from findings ${whereSql(c)}
     order by risk_score desc nulls last, ${SEV_RANK}, id limit ${limit + 1}`, p.values);
-  const more = rows.length > limit;
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  const next = more && last ? { risk: last.risk_score, sev: last.sev_rank, id: last.id } : null;
-  return { items: items.map(({ sev_rank: _rank, ...item }) => item), next };
+  const shown = keys.slice(0, limit);
+  const rows = shown.length ? await db.query<FindingRow>(`select ${ITEM_COLUMNS} from v_findings where id = any($1::bigint[])`, [shown.map((k) => k.id)]) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = shown.map((k) => byId.get(k.id)).filter((r): r is FindingRow => r !== undefined);
+  const last = shown[shown.length - 1];
+  return { items, next: keys.length > limit && last ? { risk: last.risk, sev: last.sev, id: last.id } : null };
 }
 
 /** Every matching finding, page by page, for exports: memory stays bounded whatever the count. */
@@ -84,7 +94,7 @@ export async function* allFindings(db: Queryable, scope: TenantScope, f: Finding
 
 export async function countFindingsInScope(db: Queryable, scope: TenantScope, f: FindingPageFilter): Promise<number> {
   const p = new Params();
-  const rows = await db.query<{ n: number }>(`select count(*)::int as n from v_findings ${whereSql(conditions(scope, f, p))}`, p.values);
+  const rows = await db.query<{ n: number }>(`select count(*)::int as n from findings ${whereSql(conditions(scope, f, p))}`, p.values);
   return rows[0]?.n ?? 0;
 }
 

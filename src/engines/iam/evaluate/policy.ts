@@ -5,7 +5,7 @@ import type { RequestContext } from './context.js';
 import { globMatcher, type Matcher } from './glob.js';
 import { compilePrincipal, type PrincipalMatch, type PrincipalMatcher, type RequestPrincipal } from './principal.js';
 import { tri, triAnd, type Tri } from './tri.js';
-import { hasVariables, substitute } from './variables.js';
+import { hasVariables, substitute, type Substituted } from './variables.js';
 
 const StringOrList = z.union([z.string(), z.array(z.string())]);
 const Statement = z.looseObject({
@@ -64,12 +64,24 @@ function resourceTest(patterns: readonly string[]): (resource: string, ctx: Requ
   const fixed = anyOf(patterns.filter((p) => !hasVariables(p)).map(arnMatcher));
   const templated = patterns.filter(hasVariables);
   if (templated.length === 0) return (r) => tri(fixed(r));
+  // A context is immutable and one principal's is tested against many resources: substitute once per context.
+  const substituted = new WeakMap<RequestContext, { s: Substituted; match: Matcher }[]>();
+  const forContext = (ctx: RequestContext) => {
+    let list = substituted.get(ctx);
+    if (!list) {
+      list = templated.map((t) => {
+        const s = substitute(t, ctx);
+        return { s, match: arnMatcher(s.text) };
+      });
+      substituted.set(ctx, list);
+    }
+    return list;
+  };
   return (resource, ctx) => {
     if (fixed(resource)) return 'T';
     let result: Tri = 'F';
-    for (const t of templated) {
-      const s = substitute(t, ctx);
-      if (s.absent || !arnMatcher(s.text)(resource)) continue;
+    for (const { s, match } of forContext(ctx)) {
+      if (s.absent || !match(resource)) continue;
       if (!s.unknown) return 'T';
       result = 'U';
     }

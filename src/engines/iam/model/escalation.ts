@@ -66,6 +66,8 @@ class Path {
     // The catalogue bitset is a cheap first test: no identity allow anywhere, no request to evaluate.
     const i = this.model.catalogue.indexOf(action);
     if (i !== undefined && !this.model.strength(this.p.arn).anyResource.has(i) && !action.toLowerCase().startsWith('sts:')) return false;
+    // Then the resource: most pairs a method is checked on are out of the principal's resource patterns.
+    if (!context && this.model.surelyDenied(this.p, action, resource)) return false;
     return this.take(this.model.decide(this.p, action, resource, context), action, resource);
   }
 
@@ -94,8 +96,9 @@ function modifiable(model: IamModel, p: IamPrincipal, includeRoles: boolean): Mo
   const out: Modifiable[] = [{ target: p, path: new Path(model, p) }];
   if (!includeRoles) return out;
   for (const roleArn of model.assumeCandidates(p)) {
+    const d = model.mayAssume(p, roleArn);
     const path = new Path(model, p);
-    if (path.take(model.canAssume(p, roleArn), 'sts:AssumeRole', roleArn)) out.push({ target: model.principal(roleArn)!, path });
+    if (d && path.take(d, 'sts:AssumeRole', roleArn)) out.push({ target: model.principal(roleArn)!, path });
   }
   return out;
 }
@@ -166,18 +169,20 @@ export function findEscalations(model: IamModel, p: IamPrincipal): Escalation[] 
   if (before.fullAccess) return [];
   const out: Escalation[] = [];
   for (const m of modifiable(model, p, true)) out.push(...modificationMethods(model, p, m));
-  const strongerMemo = new Map<string, boolean>();
-  const stronger = (arn: string): boolean => {
-    let v = strongerMemo.get(arn);
-    if (v === undefined) strongerMemo.set(arn, (v = arn !== p.arn && gains(model, model.strength(arn), before)));
-    return v;
+  const stronger = (arn: string): boolean => arn !== p.arn && model.isStronger(arn, p.arn);
+  const account = model.inAccount(p.account);
+  /** A one-step path, or null; a request surely denied is ruled out before anything is allocated for it. */
+  const attempt = (action: string, resource: string): Path | null => {
+    if (model.surelyDenied(p, action, resource)) return null;
+    const path = new Path(model, p);
+    return path.can(action, resource) ? path : null;
   };
   const toPrincipal = (method: string, target: string, path: Path) =>
     out.push({ method, target, targetAdmin: model.adminEquivalent(target).admin, verdict: path.verdict, steps: path.steps });
 
   if (p.kind === 'user') {
-    for (const g of model.iam.groups.values()) {
-      if (p.groups.includes(g.arn) || g.account !== p.account) continue;
+    for (const g of account.groups) {
+      if (p.groups.includes(g.arn)) continue;
       const path = new Path(model, p);
       if (!path.can('iam:AddUserToGroup', g.arn)) continue;
       const groupPolicies = [...g.own, ...g.attached.flatMap((a) => { const c = model.iam.policies.get(a)?.current ?? model.iam.awsManaged.get(a); return c ? [c] : []; })];
@@ -191,21 +196,19 @@ export function findEscalations(model: IamModel, p: IamPrincipal): Escalation[] 
   // Targets are filtered by strength only for the methods the principal has some permission for.
   const credentialActions = ['iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile'].filter(has);
   if (credentialActions.length > 0) {
-    for (const u of model.principals()) {
-      if (u.kind !== 'user' || u.account !== p.account || !stronger(u.arn)) continue;
+    for (const u of model.strongerInAccount(p, 'user')) {
       for (const action of credentialActions) {
-        const path = new Path(model, p);
-        if (path.can(action, u.arn)) toPrincipal(action.slice(4), u.arn, path);
+        const path = attempt(action, u.arn);
+        if (path) toPrincipal(action.slice(4), u.arn, path);
       }
     }
   }
 
-  let strongerRoles: IamPrincipal[] | undefined;
-  const roles = () => (strongerRoles ??= model.roles().filter((r) => r.account === p.account && stronger(r.arn)));
+  const roles = () => model.strongerInAccount(p, 'role');
   if (has('iam:UpdateAssumeRolePolicy')) {
     for (const r of roles()) {
-      const path = new Path(model, p);
-      if (path.can('iam:UpdateAssumeRolePolicy', r.arn)) toPrincipal('UpdateAssumeRolePolicy', r.arn, path);
+      const path = attempt('iam:UpdateAssumeRolePolicy', r.arn);
+      if (path) toPrincipal('UpdateAssumeRolePolicy', r.arn, path);
     }
   }
   if (has('iam:PassRole')) {
@@ -241,8 +244,9 @@ export function findEscalations(model: IamModel, p: IamPrincipal): Escalation[] 
 
   const direct = new Set<string>();
   for (const roleArn of model.assumeCandidates(p)) {
+    const d = model.mayAssume(p, roleArn);
     const path = new Path(model, p);
-    if (!path.take(model.canAssume(p, roleArn), 'sts:AssumeRole', roleArn)) continue;
+    if (!d || !path.take(d, 'sts:AssumeRole', roleArn)) continue;
     direct.add(roleArn);
     if (stronger(roleArn)) toPrincipal('AssumeRole', roleArn, path);
   }
@@ -265,8 +269,8 @@ function assumeChains(model: IamModel, p: IamPrincipal, direct: ReadonlySet<stri
       const from = model.principal(node.arn)!;
       for (const roleArn of model.assumeCandidates(from)) {
         if (visited.has(roleArn)) continue;
-        const d = model.canAssume(from, roleArn);
-        if (!mayBeAllowed(d)) continue;
+        const d = model.mayAssume(from, roleArn);
+        if (!d || !mayBeAllowed(d)) continue;
         visited.add(roleArn);
         const verdict: 'allow' | 'conditional' = node.verdict === 'allow' && d.verdict === 'allow' ? 'allow' : 'conditional';
         const reached = { arn: roleArn, steps: [...node.steps, { action: 'sts:AssumeRole', resource: roleArn, via: from.arn }], verdict };

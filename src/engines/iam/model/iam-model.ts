@@ -1,12 +1,12 @@
 import type { EngineContext } from '../../engine.js';
 import { loadActionCatalogue, type ActionCatalogue } from '../catalogue.js';
 import {
-  ALL_RESOURCES, arnParts, compilePolicy, evaluate, mayBeAllowed, requestContext,
-  type CompiledPolicy, type ContextValue, type Decision, type PolicySet, type RequestContext, type RequestPrincipal,
+  ALL_RESOURCES, arnParts, compilePolicy, evaluate, mayBeAllowed, principalOf, requestContext,
+  type CompiledPolicy, type CompiledStatement, type ContextValue, type Decision, type PolicySet, type RequestContext, type RequestPrincipal,
 } from '../evaluate/index.js';
 import { findEscalations, selfGrant, type Escalation } from './escalation.js';
 import { loadIamInventory, type IamInventory } from './inventory.js';
-import { resolveIam, type IamPrincipal, type ResolvedIam } from './principals.js';
+import { resolveIam, type IamGroup, type IamPrincipal, type ResolvedIam } from './principals.js';
 import { strengthOf, type Strength } from './strength.js';
 
 export interface IamModelOptions {
@@ -93,12 +93,30 @@ export class IamModel {
 
   private principalList: IamPrincipal[] | undefined;
   private roleList: IamPrincipal[] | undefined;
-  private readonly serviceTrust = new Map<string, boolean>();
+  private readonly serviceTrust = new Map<IamPrincipal, Map<string, boolean>>();
   private readonly candidates = new Map<string, string[]>();
-  private readonly assumeDecisions = new Map<string, Decision>();
+  private readonly assumeDecisions = new Map<IamPrincipal, Map<string, Decision>>();
 
   principals(): readonly IamPrincipal[] {
     return (this.principalList ??= [...this.iam.principals.values()]);
+  }
+
+  /** Users, roles and groups per account, in inventory order: escalation targets never cross accounts. */
+  private accountIndex: Map<string, { users: IamPrincipal[]; roles: IamPrincipal[]; groups: IamGroup[] }> | undefined;
+
+  inAccount(account: string): { readonly users: readonly IamPrincipal[]; readonly roles: readonly IamPrincipal[]; readonly groups: readonly IamGroup[] } {
+    if (!this.accountIndex) {
+      const index = new Map<string, { users: IamPrincipal[]; roles: IamPrincipal[]; groups: IamGroup[] }>();
+      const of = (a: string) => {
+        let e = index.get(a);
+        if (!e) index.set(a, (e = { users: [], roles: [], groups: [] }));
+        return e;
+      };
+      for (const p of this.principals()) (p.kind === 'user' ? of(p.account).users : of(p.account).roles).push(p);
+      for (const g of this.iam.groups.values()) of(g.account).groups.push(g);
+      this.accountIndex = index;
+    }
+    return this.accountIndex.get(account) ?? { users: [], roles: [], groups: [] };
   }
 
   roles(): readonly IamPrincipal[] {
@@ -107,11 +125,12 @@ export class IamModel {
 
   /** Whether a role's trust policy may let an AWS service (`ec2.amazonaws.com`) assume it. */
   trustsService(role: IamPrincipal, service: string): boolean {
-    const key = `${role.arn}\n${service}`;
-    let v = this.serviceTrust.get(key);
+    let byService = this.serviceTrust.get(role);
+    if (!byService) this.serviceTrust.set(role, (byService = new Map()));
+    let v = byService.get(service);
     if (v === undefined) {
       v = mayBeAllowed(this.trustAllows(role, { arn: `service:${service}`, account: '', type: 'service' }));
-      this.serviceTrust.set(key, v);
+      byService.set(service, v);
     }
     return v;
   }
@@ -185,6 +204,85 @@ export class IamModel {
     return strengthOf(this.policySet(p, null, identity, boundary), p.context, this.catalogue);
   }
 
+  /**
+   * Principals with the same allowed actions share a class (most share their attached policies), so "is
+   * stronger than" is decided once per pair of classes instead of once per pair of principals.
+   */
+  private readonly classKeys = new Map<string, number>();
+  private readonly classOf = new Map<string, number>();
+  private readonly strongerThanClass = new Map<number, boolean>();
+  private readonly strongerLists = new Map<string, readonly IamPrincipal[]>();
+
+  strengthClass(arn: string): number {
+    let c = this.classOf.get(arn);
+    if (c === undefined) {
+      const s = this.strength(arn);
+      const w = s.anyResource.words;
+      const key = `${s.fullAccess ? 1 : 0}${Buffer.from(w.buffer, w.byteOffset, w.byteLength).toString('latin1')}`;
+      c = this.classKeys.get(key);
+      if (c === undefined) this.classKeys.set(key, (c = this.classKeys.size));
+      this.classOf.set(arn, c);
+    }
+    return c;
+  }
+
+  private readonly actionCounts = new Map<number, number>();
+
+  /** How many catalogue actions a principal may do somewhere (counted once per strength class). */
+  actionCount(arn: string): number {
+    const c = this.strengthClass(arn);
+    let n = this.actionCounts.get(c);
+    if (n === undefined) this.actionCounts.set(c, (n = this.strength(arn).anyResource.count()));
+    return n;
+  }
+
+  /** Whether principal `a` may do something `b` may not (or has full access where `b` has not). */
+  isStronger(a: string, b: string): boolean {
+    const ca = this.strengthClass(a);
+    const cb = this.strengthClass(b);
+    if (ca === cb) return false;
+    const key = ca * 1_048_576 + cb;
+    let v = this.strongerThanClass.get(key);
+    if (v === undefined) this.strongerThanClass.set(key, (v = !this.notStronger(this.strength(a), this.strength(b))));
+    return v;
+  }
+
+  /** The users or roles of a principal's account that are stronger than it, in inventory order (shared per class). */
+  strongerInAccount(p: IamPrincipal, kind: 'user' | 'role'): readonly IamPrincipal[] {
+    const key = `${p.account}\n${kind}\n${this.strengthClass(p.arn)}`;
+    let list = this.strongerLists.get(key);
+    if (!list) {
+      const all = this.inAccount(p.account);
+      list = (kind === 'user' ? all.users : all.roles).filter((t) => this.isStronger(t.arn, p.arn));
+      this.strongerLists.set(key, list);
+    }
+    return list;
+  }
+
+  /** Allow statements of a principal's identity policies that name an action, by lowercased action. */
+  private readonly identityAllows = new Map<IamPrincipal, Map<string, CompiledStatement[]>>();
+
+  /**
+   * True when `decide(p, action, resourceArn)` is certainly a deny, found without evaluating it: no identity
+   * Allow statement names both the action and the resource, and no resource policy (a trust policy) names
+   * the principal itself for the action; one naming its account delegates to the identity policies. Conditions
+   * are not looked at (they could only deny more), so false means "evaluate", never "allowed".
+   */
+  surelyDenied(p: IamPrincipal, action: string, resourceArn: string): boolean {
+    let byAction = this.identityAllows.get(p);
+    if (!byAction) this.identityAllows.set(p, (byAction = new Map()));
+    let statements = byAction.get(action);
+    if (!statements) {
+      const lower = action.toLowerCase();
+      statements = p.identity.flatMap((policy) => policy.statements.filter((s) => s.effect === 'Allow' && s.matchesAction(lower)));
+      byAction.set(action, statements);
+    }
+    for (const s of statements) if (s.matchesResource(resourceArn, p.context) !== 'F') return false;
+    const lower = action.toLowerCase();
+    const resource = this.resourcePolicyFor(lower, resourceArn);
+    return !resource?.statements.some((s) => s.effect === 'Allow' && s.matchesAction(lower) && principalOf(s, p.request) === 'direct');
+  }
+
   /** Whether principal `a`'s allowed actions are no more than `b`'s. */
   notStronger(a: Strength, b: Strength): boolean {
     return a.anyResource.subsetOf(b.anyResource) && (!a.fullAccess || b.fullAccess);
@@ -235,9 +333,21 @@ export class IamModel {
 
   /** sts:AssumeRole by an inventory principal: its identity policies and the role's trust policy (memoized). */
   canAssume(p: IamPrincipal, roleArn: string): Decision {
-    const key = `${p.arn}\n${roleArn}`;
-    let d = this.assumeDecisions.get(key);
-    if (!d) this.assumeDecisions.set(key, (d = this.decide(p, 'sts:AssumeRole', roleArn)));
+    let byRole = this.assumeDecisions.get(p);
+    if (!byRole) this.assumeDecisions.set(p, (byRole = new Map()));
+    let d = byRole.get(roleArn);
+    if (!d) byRole.set(roleArn, (d = this.decide(p, 'sts:AssumeRole', roleArn)));
+    return d;
+  }
+
+  private readonly assumeChecks = new Map<IamPrincipal, Map<string, Decision | null>>();
+
+  /** `canAssume`, or null when it is surely denied (then not evaluated); memoized, escalation asks it often. */
+  mayAssume(p: IamPrincipal, roleArn: string): Decision | null {
+    let byRole = this.assumeChecks.get(p);
+    if (!byRole) this.assumeChecks.set(p, (byRole = new Map()));
+    let d = byRole.get(roleArn);
+    if (d === undefined) byRole.set(roleArn, (d = this.surelyDenied(p, 'sts:AssumeRole', roleArn) ? null : this.canAssume(p, roleArn)));
     return d;
   }
 

@@ -71,7 +71,7 @@ async function allPages(send: Send, make: (token: string | undefined) => object,
   do {
     const page = await send(make(token)) as Record<string, unknown>;
     for (const [key, value] of Object.entries(page)) {
-      if (paging.items.includes(key) && Array.isArray(value)) merged[key] = [...(Array.isArray(merged[key]) ? merged[key] : []), ...value];
+      if (paging.items.includes(key) && Array.isArray(value)) merged[key] = [...(merged[key] as unknown[]), ...(value as unknown[])];
       else merged[key] = value;
     }
     const next = page[paging.output];

@@ -13,7 +13,6 @@ import { MAIN_ACCOUNT as A, MAIN_KEY, startAwsTestServer, type AwsTestServer } f
  * the real SDK clients serialize, sign, page, retry and parse; nothing of the SDK or of ours is mocked.
  */
 
-const SERVICES = ['iam', 's3', 'ec2', 'vpc', 'eni', 'ebs', 'ami', 'kms', 'lambda'];
 const arn = (type: string, id: string, region = 'us-east-1') => `arn:aws:ec2:${region}:${A}:${type}/${id}`;
 
 let server: AwsTestServer;
@@ -36,7 +35,7 @@ beforeAll(async () => {
   [live, imported] = await Promise.all([createTestDb(), createTestDb()]);
   dump = await mkdtemp(join(tmpdir(), 'aws-live-dump-'));
   const results = await collectAws([{ account: A, partition: 'aws', homeRegion: 'us-east-1', credentials: { accessKeyId: MAIN_KEY, secretAccessKey: 'test-secret' } }], {
-    db: live.db, dumpDir: dump, services: SERVICES, concurrency: 4, client: { endpoint: server.url }, log: (m) => log.push(m),
+    db: live.db, dumpDir: dump, concurrency: 4, client: { endpoint: server.url }, log: (m) => log.push(m),
   });
   result = results[0]!;
 }, 120_000);
@@ -51,10 +50,11 @@ describe('collect aws against the AWS wire protocols', () => {
   it('collects every enabled region and reports progress per account and region', () => {
     expect(result.regions).toBe(2); // DescribeRegions: us-east-1 and eu-west-1
     expect(log).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^aws 111122223333 global: 2 services; errors: .*NoSuchBucketPolicy×1/),
-      expect.stringMatching(/^aws 111122223333 us-east-1: 7 services; errors: .*UnauthorizedOperation×1.*AccessDeniedException×1|^aws 111122223333 us-east-1: 7 services; errors: .*AccessDeniedException×1.*UnauthorizedOperation×1/),
-      expect.stringMatching(/^aws 111122223333 eu-west-1: 7 services/),
+      'aws 111122223333 global: 2 services; errors: NoSuchEntity×1, NoSuchPublicAccessBlockConfiguration×2, NoSuchBucketPolicy×1, NoSuchTagSet×1',
+      'aws 111122223333 us-east-1: 13 services; errors: UnauthorizedOperation×1, AccessDeniedException×1, RepositoryPolicyNotFoundException×1, InvalidAccessException×1',
+      'aws 111122223333 eu-west-1: 13 services; errors: UnauthorizedOperation×1, AccessDeniedException×1, InvalidAccessException×1',
     ]));
+    expect(log).toHaveLength(3);
   });
 
   it('merges the pages of paginated calls (EC2 NextToken, IAM Marker, KMS NextMarker)', async () => {
@@ -76,12 +76,14 @@ describe('collect aws against the AWS wire protocols', () => {
   it('records AccessDenied on its scope and syncs the rest', async () => {
     expect(result.sync?.status).toBe('partial');
     const byScope = new Map((await scopes(live.db)).map((s) => [s.scope, s]));
-    expect(byScope.get(`aws:${A}:us-east-1:lambda`)).toMatchObject({ coverage: 'failed', error: expect.stringContaining('lambda-list-functions: AccessDeniedException') });
-    expect(byScope.get(`aws:${A}:us-east-1:vpc`)).toMatchObject({ coverage: 'partial', error: expect.stringContaining('ec2-describe-nat-gateways: UnauthorizedOperation') });
-    for (const service of ['ec2', 'kms', 'eni', 'ebs', 'ami']) expect(byScope.get(`aws:${A}:us-east-1:${service}`)?.coverage).toBe('complete');
-    for (const service of ['iam', 's3', 'account']) expect(byScope.get(`aws:${A}:global:${service}`)?.coverage).toBe('complete');
-    // Services left out of the run state nothing: their scopes stay as they were.
-    expect([...byScope.keys()].some((s) => s.endsWith(':rds') || s.endsWith(':eks'))).toBe(false);
+    expect(byScope.get(`aws:${A}:us-east-1:lambda`)?.coverage).toBe('failed');
+    expect(byScope.get(`aws:${A}:us-east-1:lambda`)?.error).toMatch(/^lambda-list-functions: AccessDeniedException: User: .* lambda:ListFunctions/);
+    expect(byScope.get(`aws:${A}:us-east-1:vpc`)?.coverage).toBe('partial');
+    expect(byScope.get(`aws:${A}:us-east-1:vpc`)?.error).toBe('ec2-describe-nat-gateways: UnauthorizedOperation: You are not authorized to perform this operation.');
+    // Every other scope is complete: "no policy", "Security Hub off" are answers, not failures.
+    const others = [...byScope.values()].filter((s) => !/:(lambda|vpc)$/.test(s.scope));
+    expect(others.filter((s) => s.coverage !== 'complete')).toEqual([]);
+    expect(others).toHaveLength(2 * 13 - 4 + 3); // 13 region plans (region: 5 scopes), lambda and vpc apart; iam, s3, account
     const uids = (await assets(live.db)).map((r) => r.uid);
     expect(uids).toEqual(expect.arrayContaining([arn('vpc', 'vpc-0a1'), arn('subnet', 'subnet-0a1')]));
   });
@@ -104,13 +106,30 @@ describe('collect aws against the AWS wire protocols', () => {
     const alice = rows.get(`arn:aws:iam::${A}:user/alice`)!.properties;
     expect(alice).toMatchObject({ AccessKeys: [{ AccessKeyId: 'AKIAALICEKEY00000001', LastUsed: { ServiceName: 's3', LastUsedDate: '2024-02-02T08:30:00+00:00' } }], MFADevices: [] });
     expect(alice.CredentialReport).toMatchObject({ password_enabled: true, mfa_active: false });
-    expect(alice.UserPolicyList).toEqual([expect.objectContaining({ PolicyDocument: expect.objectContaining({ Version: '2012-10-17' }) })]);
+    expect(alice.UserPolicyList).toEqual([{ PolicyName: 'read-logs',
+      PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-logs/*' }] } }]);
     const policy = rows.get(`arn:aws:iam::${A}:policy/web-data`)!.properties;
     expect((policy.PolicyVersionList as unknown[]).length).toBe(2);
     const account = rows.get(`arn:aws:iam::${A}:root`)!;
-    expect(account).toMatchObject({ name: 'acme-prod', properties: expect.objectContaining({ OrganizationId: 'o-acme12345', PasswordPolicy: null }) });
+    expect(account.name).toBe('acme-prod');
+    expect(account.properties).toMatchObject({ OrganizationId: 'o-acme12345', PasswordPolicy: null });
     const key = [...rows.values()].find((r) => r.kind === 'aws.kms.key' && r.uid.includes('1111aaaa'))!;
     expect(key.properties).toMatchObject({ KeyManager: 'CUSTOMER', KeyRotationEnabled: true, CreationDate: '2024-01-01T00:00:00.500000+00:00' });
+  });
+
+  it('reads every service over its own protocol: ELB, RDS, EKS, ECR, CloudTrail, GuardDuty, Config, Security Hub', async () => {
+    const rows = new Map((await assets(live.db)).map((r) => [r.uid, r]));
+    const byKind = (kind: string) => [...rows.values()].filter((r) => r.kind === kind);
+    const edges = await relationships(live.db);
+    const alb = byKind('aws.elbv2.load-balancer')[0]!;
+    expect(alb.properties).toMatchObject({ Scheme: 'internet-facing', Listeners: [{ Port: 443, Protocol: 'HTTPS' }] });
+    expect(edges).toContainEqual(expect.objectContaining({ from_uid: alb.uid, kind: 'targets', to_uid: arn('instance', 'i-0001') }));
+    expect(rows.get(`arn:aws:rds:us-east-1:${A}:db:orders`)).toMatchObject({ owner: 'orders', properties: { PubliclyAccessible: true, StorageEncrypted: false } });
+    expect(rows.get(`arn:aws:eks:us-east-1:${A}:cluster/prod`)?.properties).toMatchObject({ IsPublic: true, createdAt: '2023-11-14T22:13:20+00:00' });
+    expect(byKind('aws.ecr.repository')[0]?.properties).toMatchObject({ repositoryName: 'team/app', Policy: null, ImageCount: 1 });
+    expect(rows.get(`arn:aws:cloudtrail:us-east-1:${A}:trail/main-trail`)?.properties).toMatchObject({ IsLogging: true });
+    expect(rows.get(`arn:aws::us-east-1:${A}`)?.properties).toMatchObject({ CloudTrail: 'enabled', GuardDuty: 'enabled', Config: 'enabled', SecurityHub: 'disabled' });
+    expect(rows.get(`arn:aws::eu-west-1:${A}`)?.properties).toMatchObject({ CloudTrail: 'enabled', GuardDuty: 'disabled', Config: 'disabled' });
   });
 
   it('writes the dump layout: the CLI output per call, errors as the CLI error document', async () => {
@@ -122,7 +141,10 @@ describe('collect aws against the AWS wire protocols', () => {
     expect(await read('meta.json')).toEqual({ Alias: 'acme-prod', OrganizationId: 'o-acme12345' });
     expect(await readFile(join(dump, A, 'global/s3api-get-bucket-versioning/acme-public.json'), 'utf8')).toBe('');
     expect((await readdir(join(dump, A))).sort()).toEqual(['eu-west-1', 'global', 'meta.json', 'us-east-1']);
-    expect(await readdir(join(dump, A, 'us-east-1'))).not.toContain('rds-describe-db-instances.json');
+    // Per-resource calls: named by resource name (the SDK call took the ARN), `/` in a name makes sub-folders.
+    expect(await read('us-east-1/elbv2-describe-listeners/web-alb.json')).toMatchObject({ Listeners: [{ Port: 443 }] });
+    expect(await read('us-east-1/cloudtrail-get-trail-status/main-trail.json')).toMatchObject({ IsLogging: true });
+    expect(await read('us-east-1/ecr-describe-images/team/app.json')).toMatchObject({ imageDetails: [{ imageTags: ['v1'] }] });
   });
 
   it('imports its own dump to exactly what the live run synced', async () => {
@@ -131,6 +153,6 @@ describe('collect aws against the AWS wire protocols', () => {
     expect(await assets(imported.db)).toEqual(await assets(live.db));
     expect(await relationships(imported.db)).toEqual(await relationships(live.db));
     expect(await scopes(imported.db)).toEqual(await scopes(live.db));
-    expect(await assets(live.db)).toHaveLength(15);
+    expect(await assets(live.db)).toHaveLength(27);
   });
 });

@@ -6,11 +6,12 @@ import {
 } from './wire.js';
 
 /**
- * A local AWS endpoint for the live collector's tests: it speaks the real wire protocols (EC2 Query, the
- * Query protocol of IAM and STS, S3 REST-XML, KMS and Organizations JSON 1.1, Lambda REST-JSON) for a small
- * realistic account, so the real SDK clients run their real serializers, parsers, paginators and retries.
- * Requests are routed by the service and region of their SigV4 credential scope, and the account by the
- * access key, as AWS does. Test support only.
+ * A local AWS endpoint for the live collector's tests. It speaks the real wire protocols for a small
+ * realistic account (every service the collector reads): EC2 Query; the Query protocol of IAM, STS, RDS and
+ * ELB; S3 REST-XML; JSON 1.1 of KMS, ECR, CloudTrail, Config and Organizations; REST-JSON of Lambda, EKS,
+ * GuardDuty and Security Hub. So the real SDK clients run their real serializers, parsers, paginators and
+ * retries. Requests are routed by the service and region of their SigV4 credential scope, and the account
+ * by the access key, as AWS does. Test support only.
  */
 
 export const MAIN_ACCOUNT = '111122223333';
@@ -277,6 +278,132 @@ function organizations(req: AwsRequest, account: string): AwsResponse {
   }
 }
 
+const ELBV2_NS = 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/';
+const ELB_NS = 'http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/';
+const RDS_NS = 'http://rds.amazonaws.com/doc/2014-10-31/';
+
+/** ELBv2 and classic ELB share the signing name; the Query `Version` tells them apart. */
+function elb(req: AwsRequest, account: string): AwsResponse {
+  const action = req.form.get('Action') ?? '';
+  if (req.form.get('Version') === '2012-06-01') {
+    return action === 'DescribeLoadBalancers' ? queryResponse(action, ELB_NS, el('LoadBalancerDescriptions')) : queryError(400, ELB_NS, 'InvalidAction', action);
+  }
+  const home = req.region === 'us-east-1';
+  const albArn = `arn:aws:elasticloadbalancing:us-east-1:${account}:loadbalancer/app/web-alb/50dc6c495c0c9188`;
+  const tgArn = `arn:aws:elasticloadbalancing:us-east-1:${account}:targetgroup/web-tg/73e2d6bc24d8a067`;
+  switch (action) {
+    case 'DescribeLoadBalancers':
+      return queryResponse(action, ELBV2_NS, home ? list('LoadBalancers', 'member', [fields({
+        LoadBalancerArn: albArn, DNSName: 'web-alb-1.us-east-1.elb.amazonaws.com', CreatedTime: '2023-05-01T00:00:00Z', LoadBalancerName: 'web-alb',
+        Scheme: 'internet-facing', VpcId: 'vpc-0a1', State: el('Code', 'active'), Type: 'application',
+        AvailabilityZones: members('member', [fields({ ZoneName: 'us-east-1a', SubnetId: 'subnet-0a1' })]), SecurityGroups: members('member', ['sg-0web']),
+      })]) : el('LoadBalancers'));
+    case 'DescribeTargetGroups':
+      return queryResponse(action, ELBV2_NS, home ? list('TargetGroups', 'member', [fields({
+        TargetGroupArn: tgArn, TargetGroupName: 'web-tg', Protocol: 'HTTP', Port: 80, VpcId: 'vpc-0a1', TargetType: 'instance', LoadBalancerArns: members('member', [albArn]),
+      })]) : el('TargetGroups'));
+    // The per-resource calls take the ARN (the dump names their files by name): a name here would be a bug.
+    case 'DescribeListeners':
+      if (req.form.get('LoadBalancerArn') !== albArn) return queryError(400, ELBV2_NS, 'LoadBalancerNotFound', 'One or more load balancers not found');
+      return queryResponse(action, ELBV2_NS, list('Listeners', 'member', [fields({
+        ListenerArn: `${albArn.replace(':loadbalancer/', ':listener/')}/f2f7dc8efc522ab2`, LoadBalancerArn: albArn, Port: 443, Protocol: 'HTTPS',
+        DefaultActions: members('member', [fields({ Type: 'forward', TargetGroupArn: tgArn })]),
+      })]));
+    case 'DescribeTargetHealth':
+      if (req.form.get('TargetGroupArn') !== tgArn) return queryError(400, ELBV2_NS, 'TargetGroupNotFound', 'One or more target groups not found');
+      return queryResponse(action, ELBV2_NS, list('TargetHealthDescriptions', 'member', [fields({
+        Target: fields({ Id: 'i-0001', Port: 80 }), HealthCheckPort: '80', TargetHealth: el('State', 'healthy'),
+      })]));
+    default: return queryError(400, ELBV2_NS, 'InvalidAction', action);
+  }
+}
+
+/** RDS: one public, unencrypted database in us-east-1 (RDS names its list members, not `<member>`). */
+function rds(req: AwsRequest, account: string): AwsResponse {
+  const action = req.form.get('Action') ?? '';
+  const home = req.region === 'us-east-1';
+  switch (action) {
+    case 'DescribeDBInstances':
+      return queryResponse(action, RDS_NS, el('DBInstances', home ? el('DBInstance', fields({
+        DBInstanceIdentifier: 'orders', DBInstanceClass: 'db.t3.micro', Engine: 'postgres', DBInstanceStatus: 'available',
+        PubliclyAccessible: true, StorageEncrypted: false, DBInstanceArn: `arn:aws:rds:us-east-1:${account}:db:orders`,
+        InstanceCreateTime: '2023-01-01T00:00:00Z',
+        VpcSecurityGroups: el('VpcSecurityGroupMembership', fields({ VpcSecurityGroupId: 'sg-0web', Status: 'active' })),
+        DBSubnetGroup: fields({ DBSubnetGroupName: 'default', VpcId: 'vpc-0a1', Subnets: el('Subnet', fields({ SubnetIdentifier: 'subnet-0a1' })) }),
+        TagList: el('Tag', fields({ Key: 'team', Value: 'orders' })),
+      })) : null));
+    case 'DescribeDBClusters': return queryResponse(action, RDS_NS, el('DBClusters'));
+    case 'DescribeDBSnapshots': return queryResponse(action, RDS_NS, el('DBSnapshots'));
+    default: return queryError(400, RDS_NS, 'InvalidAction', action);
+  }
+}
+
+/** EKS REST-JSON: one cluster with a public endpoint in us-east-1. */
+function eks(req: AwsRequest, account: string): AwsResponse {
+  const home = req.region === 'us-east-1';
+  if (req.method === 'GET' && req.path === '/clusters') return jsonResponse({ clusters: home ? ['prod'] : [] }, 'application/json');
+  if (req.method === 'GET' && req.path === '/clusters/prod' && home) {
+    return jsonResponse({ cluster: { name: 'prod', arn: `arn:aws:eks:us-east-1:${account}:cluster/prod`, createdAt: 1700000000, version: '1.29',
+      roleArn: `arn:aws:iam::${account}:role/eks`, status: 'ACTIVE',
+      resourcesVpcConfig: { subnetIds: ['subnet-0a1'], securityGroupIds: [], clusterSecurityGroupId: 'sg-0eks', vpcId: 'vpc-0a1',
+        endpointPublicAccess: true, endpointPrivateAccess: false, publicAccessCidrs: ['0.0.0.0/0'] } } }, 'application/json');
+  }
+  return restJsonError(404, 'ResourceNotFoundException', `No cluster found for ${req.path}`);
+}
+
+/** ECR JSON 1.1: a namespaced repository (a sub-folder in the dump) with one image and no policy. */
+function ecr(req: AwsRequest, account: string): AwsResponse {
+  const home = req.region === 'us-east-1';
+  switch (req.operation) {
+    case 'DescribeRepositories':
+      return jsonResponse({ repositories: home ? [{ repositoryArn: `arn:aws:ecr:us-east-1:${account}:repository/team/app`, registryId: account,
+        repositoryName: 'team/app', repositoryUri: `${account}.dkr.ecr.us-east-1.amazonaws.com/team/app`, createdAt: 1690000000,
+        imageTagMutability: 'MUTABLE', imageScanningConfiguration: { scanOnPush: true } }] : [] });
+    case 'DescribeImages':
+      return jsonResponse({ imageDetails: [{ registryId: account, repositoryName: 'team/app', imageDigest: `sha256:${'ab'.repeat(32)}`,
+        imageTags: ['v1'], imageSizeInBytes: 12345678, imagePushedAt: 1700000000 }] });
+    case 'GetRepositoryPolicy':
+      return jsonError(400, 'RepositoryPolicyNotFoundException', 'Repository policy does not exist for the repository with name \'team/app\'');
+    default: return jsonError(400, 'UnknownOperationException', req.operation);
+  }
+}
+
+/** CloudTrail JSON 1.1: a multi-region trail, listed in every region; its status is asked by ARN. */
+function cloudtrail(req: AwsRequest, account: string): AwsResponse {
+  const trailArn = `arn:aws:cloudtrail:us-east-1:${account}:trail/main-trail`;
+  switch (req.operation) {
+    case 'DescribeTrails':
+      return jsonResponse({ trailList: [{ Name: 'main-trail', S3BucketName: 'acme-logs', IsMultiRegionTrail: true, HomeRegion: 'us-east-1',
+        TrailARN: trailArn, LogFileValidationEnabled: true, IsOrganizationTrail: false }] });
+    case 'GetTrailStatus':
+      return req.json.Name === trailArn ? jsonResponse({ IsLogging: true, LatestDeliveryTime: 1700000000 })
+        : jsonError(400, 'TrailNotFoundException', `Unknown trail: ${String(req.json.Name)}`);
+    default: return jsonError(400, 'UnknownOperationException', req.operation);
+  }
+}
+
+/** GuardDuty REST-JSON: enabled in us-east-1 only. */
+function guardduty(req: AwsRequest, account: string): AwsResponse {
+  const home = req.region === 'us-east-1';
+  if (req.path === '/detector') return jsonResponse({ detectorIds: home ? ['d0c0ffee'] : [] }, 'application/json');
+  if (req.path === '/detector/d0c0ffee' && home) {
+    return jsonResponse({ status: 'ENABLED', serviceRole: `arn:aws:iam::${account}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`,
+      createdAt: '2023-01-01T00:00:00.000Z', findingPublishingFrequency: 'SIX_HOURS', tags: {} }, 'application/json');
+  }
+  return restJsonError(400, 'BadRequestException', `The request is rejected because the input detectorId is not owned by the current account: ${req.path}`);
+}
+
+/** AWS Config JSON 1.1: the default recorder, recording. */
+function config(req: AwsRequest, account: string): AwsResponse {
+  switch (req.operation) {
+    case 'DescribeConfigurationRecorders':
+      return jsonResponse({ ConfigurationRecorders: [{ name: 'default', roleARN: `arn:aws:iam::${account}:role/config`, recordingGroup: { allSupported: true } }] });
+    case 'DescribeConfigurationRecorderStatus':
+      return jsonResponse({ ConfigurationRecordersStatus: [{ name: 'default', recording: req.region === 'us-east-1', lastStatus: 'SUCCESS' }] });
+    default: return jsonError(400, 'UnknownOperationException', req.operation);
+  }
+}
+
 interface ServerState { throttleSecurityGroups: number }
 
 function answer(req: AwsRequest, state: ServerState): AwsResponse {
@@ -289,6 +416,15 @@ function answer(req: AwsRequest, state: ServerState): AwsResponse {
     case 's3': return s3(req, account);
     case 'kms': return kms(req, account);
     case 'organizations': return organizations(req, account);
+    case 'elasticloadbalancing': return elb(req, account);
+    case 'rds': return rds(req, account);
+    case 'eks': return eks(req, account);
+    case 'ecr': return ecr(req, account);
+    case 'cloudtrail': return cloudtrail(req, account);
+    case 'guardduty': return guardduty(req, account);
+    case 'config': return config(req, account);
+    // Security Hub not enabled: its way of saying so, an answer rather than a failure.
+    case 'securityhub': return restJsonError(401, 'InvalidAccessException', `Account ${account} is not subscribed to AWS Security Hub`);
     // Lambda is refused as a role without lambda:ListFunctions is.
     case 'lambda': return restJsonError(403, 'AccessDeniedException', `User: arn:aws:iam::${account}:user/collector is not authorized to perform: lambda:ListFunctions`);
     default: return jsonError(400, 'UnrecognizedClientException', `no test answer for service ${req.service}`);
