@@ -69,6 +69,16 @@ describe('mothership collect aws', () => {
     expect(program.commands.find((c) => c.name() === 'collect')?.commands.map((c) => c.name()).sort()).toEqual(['aws', 'k8s']);
   });
 
+  it('says which account could not be identified when the credentials are refused', async () => {
+    process.env.AWS_ACCESS_KEY_ID = 'AKIAUNKNOWN000000000';
+    try {
+      const r = await run('--services', 'ec2');
+      expect(r.error?.message).toMatch(/^cannot identify the AWS account \(sts get-caller-identity\): The security token included in the request is invalid/);
+    } finally {
+      process.env.AWS_ACCESS_KEY_ID = MAIN_KEY;
+    }
+  });
+
   it('refuses unknown services and regions, naming them', async () => {
     expect((await run('--services', 'ec2,lambada')).error?.message).toMatch(/--services ec2,lambada: lambada not expected one of iam, s3, ec2/);
     expect((await run('--regions', 'us-east-1,mars')).error?.message).toMatch(/--regions us-east-1,mars: mars not expected region names/);

@@ -33,11 +33,15 @@ function summary(r: AccountCollection, ms: number): string {
 /** The accounts to collect: the credentials' own account, or with --org every active account of the organization. */
 async function resolveTargets(opts: Options, settings: ClientSettings): Promise<AccountTarget[]> {
   const credentials = sharedCredentials(opts.profile ? fromIni({ profile: opts.profile }) : fromNodeProviderChain());
-  const caller = await callerAccount(credentials, opts.region ?? 'us-east-1', settings);
+  const caller = await callerAccount(credentials, opts.region ?? 'us-east-1', settings).catch((e: unknown) => {
+    throw new MothershipError('BAD_INPUT', `cannot identify the AWS account (sts get-caller-identity): ${(e as Error).message}`, { cause: e });
+  });
   const self: AccountTarget = { account: caller.account, partition: caller.partition, homeRegion: homeRegionOf(caller.partition, opts.region), credentials };
   process.stderr.write(`aws: collecting as ${caller.arn}\n`);
   if (!opts.org) return [self];
-  const targets = await organizationTargets(self, { roleName: opts.roleName ?? 'OrganizationAccountAccessRole' }, settings);
+  const targets = await organizationTargets(self, { roleName: opts.roleName ?? 'OrganizationAccountAccessRole' }, settings).catch((e: unknown) => {
+    throw new MothershipError('BAD_INPUT', `--org: cannot list the organization's accounts from ${caller.account}: ${(e as Error).message}`, { cause: e });
+  });
   process.stderr.write(`aws: organization ${targets[0]?.organizationId ?? ''}: ${targets.length} active accounts\n`);
   return targets;
 }

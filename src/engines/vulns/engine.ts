@@ -4,7 +4,7 @@ import { inheritanceOf, lineages, RebuildTargets, type ImageFacts, type Inherita
 import type { OsInfo } from './distro.js';
 import { fingerprintOf, MatchGroup, vulnFinding } from './finding.js';
 import { describeMatched, hasAdvisories, loadAdvisoryIndex } from './intel-store.js';
-import { assetsNamedBy, installedKeys, keysOf, loadAssets, loadBasedOn, packagePages, priorScopes } from './inventory.js';
+import { assetsNamedBy, installedKeys, keysOf, loadAssets, packagePages, priorScopes } from './inventory.js';
 import { PackageMatcher, type PackageMatch } from './match.js';
 
 export const VULNS_ENGINE_ID = 'vulns';
@@ -44,9 +44,9 @@ export async function* matchVulnerabilities(ctx: EngineContext, options: VulnsEn
     return;
   }
 
-  const assets = await loadAssets(ctx.db, only);
+  const { assets, basedOn } = await loadAssets(ctx.db, only);
   const images = [...assets.values()].flatMap((a): ImageFacts[] => (a.image ? [a.image] : []));
-  const lineage = lineages(images, await loadBasedOn(ctx.db, only && images.map((i) => i.uid)));
+  const lineage = lineages(images, basedOn);
   const pageSize = options.pageSize ?? 5000;
   const pages = packagePages(ctx.db, pageSize, only)[Symbol.asyncIterator]();
   const first = await pages.next();

@@ -34,7 +34,7 @@ function entryLooseKey(e: unknown): string | undefined {
  * kept. Summaries, details and references stay in the database until `describeMatched` asks for those of
  * the advisories that matched. Withdrawn records are absent.
  */
-export async function loadAdvisoryIndex(db: Db, keys: readonly string[], pageSize = 2000): Promise<AdvisoryIndex> {
+export async function loadAdvisoryIndex(db: Db, keys: readonly string[], pageSize = 5000): Promise<AdvisoryIndex> {
   const index = new AdvisoryIndex();
   if (keys.length === 0) return index;
   const wanted = new Set(keys);

@@ -72,19 +72,25 @@ function assetFacts(r: AssetRow): AssetFacts {
   };
 }
 
+export interface LoadedAssets {
+  assets: Map<string, AssetFacts>;
+  /** `based_on` edges (image uid → base uids): of every image, or of the scoped images in a scoped run. */
+  basedOn: Map<string, string[]>;
+}
+
 /**
  * The assets the matcher needs: those with packages (for the distro release and the owner) and every
  * container image (candidate base images), gone ones included: a product built on a base build that is
  * no longer scanned still carries its layers. With `only`, those assets and just the images their
  * attribution can name (see scopedAssets).
  */
-export async function loadAssets(db: Db, only?: readonly string[]): Promise<Map<string, AssetFacts>> {
+export async function loadAssets(db: Db, only?: readonly string[]): Promise<LoadedAssets> {
   if (only) return scopedAssets(db, only);
   const rows = await db.query<AssetRow>(`
     select ${ASSET_COLUMNS}
     from assets a
     where a.kind = 'container.image' or exists (select 1 from packages p where p.asset_uid = a.uid)`);
-  return new Map(rows.map((r) => [r.uid, assetFacts(r)]));
+  return { assets: new Map(rows.map((r) => [r.uid, assetFacts(r)])), basedOn: await loadBasedOn(db) };
 }
 
 /**
@@ -92,7 +98,7 @@ export async function loadAssets(db: Db, only?: readonly string[]): Promise<Map<
  * prefix of a scoped image's (compared whole, as jsonb) and the bases their `based_on` edges name. The
  * lineage of a scoped image comes out as if every image had been loaded.
  */
-async function scopedAssets(db: Db, only: readonly string[]): Promise<Map<string, AssetFacts>> {
+async function scopedAssets(db: Db, only: readonly string[]): Promise<LoadedAssets> {
   const out = new Map<string, AssetFacts>();
   for (const r of await db.query<AssetRow>(`select ${ASSET_COLUMNS} from assets a where a.uid = any($1::text[])`, [only])) {
     out.set(r.uid, assetFacts(r));
@@ -103,15 +109,15 @@ async function scopedAssets(db: Db, only: readonly string[]): Promise<Map<string
     for (let n = 1; n < image.diffIds.length; n++) prefixes.add(JSON.stringify(image.diffIds.slice(0, n)));
   }
   const imageUids = [...out.values()].filter((a) => a.image).map((a) => a.uid);
-  const labelled = (await loadBasedOn(db, imageUids)).values();
-  const targets = [...new Set([...labelled].flat())].filter((uid) => !out.has(uid));
-  if (prefixes.size === 0 && targets.length === 0) return out;
+  const basedOn = await loadBasedOn(db, imageUids);
+  const targets = [...new Set([...basedOn.values()].flat())].filter((uid) => !out.has(uid));
+  if (prefixes.size === 0 && targets.length === 0) return { assets: out, basedOn };
   const bases = await db.query<AssetRow>(`
     select ${ASSET_COLUMNS} from assets a
     where a.kind = 'container.image' and (a.uid = any($1::text[]) or a.properties->'diffIds' = any($2::jsonb[]))`,
   [targets, [...prefixes]]);
   for (const r of bases) if (!out.has(r.uid)) out.set(r.uid, assetFacts(r));
-  return out;
+  return { assets: out, basedOn };
 }
 
 /** `based_on` edges: image uid → the base image uids its labels name; of the `from` images only, when given. */

@@ -36,9 +36,12 @@ const ITEM_COLUMNS = `id, fingerprint, kind, rule_id, advisory_id, title, severi
 /**
  * In CISA KEV, as v_finding_exploitability decides it (its advisory id or an alias is a KEV CVE), written
  * against the findings table: lists filter and sort the table and read the view only for the page's rows.
+ * It starts from the catalogue (a few thousand CVEs) and finds their findings by index (012_api_lists.sql),
+ * instead of testing every finding it sorts against the whole catalogue.
  */
-const IN_KEV = `(kind = 'vuln' and exists (select 1 from kev k where upper(k.cve_id) = upper(advisory_id)
-  or (jsonb_typeof(properties->'aliases') = 'array' and properties->'aliases' @> jsonb_build_array(k.cve_id))))`;
+const IN_KEV = `id in (select f.id from kev k join findings f on upper(f.advisory_id) = upper(k.cve_id) where f.kind = 'vuln'
+  union select f.id from kev k join findings f on f.properties->'aliases' @> jsonb_build_array(k.cve_id)
+    where f.kind = 'vuln' and jsonb_typeof(f.properties->'aliases') = 'array')`;
 
 function conditions(scope: TenantScope, f: FindingPageFilter, p: Params): (string | null)[] {
   const c: (string | null)[] = [scopeCondition(scope, 'owner', p)];
@@ -55,12 +58,17 @@ function conditions(scope: TenantScope, f: FindingPageFilter, p: Params): (strin
   return c;
 }
 
-/** Rows after the cursor in the order risk desc nulls last, severity, id. */
+/**
+ * The list order (risk desc nulls last, severity, id) as ascending keys, so one row comparison seeks past
+ * the cursor through findings_list_idx / findings_owner_list_idx. Risk is numeric(5,2), so every score
+ * sorts before 1000 (unscored).
+ */
+const RISK_KEY = 'coalesce(-risk_score, 1000)';
+const ORDER = `${RISK_KEY}, ${SEV_RANK}, id`;
+
+/** Rows after the cursor in the list order. */
 function after(cursor: FindingCursor, p: Params): string {
-  const tail = `(${SEV_RANK}, id) > (${p.add(cursor.sev)}::int, ${p.add(cursor.id)}::bigint)`;
-  if (cursor.risk === null) return `(risk_score is null and ${tail})`;
-  const r = p.add(cursor.risk);
-  return `(risk_score < ${r}::numeric or risk_score is null or (risk_score = ${r}::numeric and ${tail}))`;
+  return `(${ORDER}) > (coalesce(-${p.add(cursor.risk)}::numeric, 1000), ${p.add(cursor.sev)}::int, ${p.add(cursor.id)}::bigint)`;
 }
 
 /** One page of findings, most urgent first, and the cursor of the next page (null on the last). */
@@ -73,7 +81,7 @@ export async function findingsPage(db: Queryable, scope: TenantScope, f: Finding
   // rows only, not for every row the sort has to look at.
   const keys = await db.query<FindingCursor>(`select id, risk_score as risk, ${SEV_RANK} as sev
     from findings ${whereSql(c)}
-    order by risk_score desc nulls last, ${SEV_RANK}, id limit ${limit + 1}`, p.values);
+    order by ${ORDER} limit ${limit + 1}`, p.values);
   const shown = keys.slice(0, limit);
   const rows = shown.length ? await db.query<FindingRow>(`select ${ITEM_COLUMNS} from v_findings where id = any($1::bigint[])`, [shown.map((k) => k.id)]) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));

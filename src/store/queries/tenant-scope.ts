@@ -26,6 +26,8 @@ export class Params {
  */
 export function scopeCondition(scope: TenantScope, column: string, params: Params): string | null {
   if (scope.owners === null) return null;
+  // A single owner as plain equality: an index led by the owner column then also yields its order.
+  if (scope.owners.length === 1) return `${column} = ${params.add(scope.owners[0])}`;
   return `${column} = any(${params.add([...scope.owners])}::text[])`;
 }
 

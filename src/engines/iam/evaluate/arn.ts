@@ -20,6 +20,18 @@ export function arnParts(arn: string): string[] | null {
 
 const cache = new Map<string, Matcher>();
 
+/** Parsed request ARNs: the same few thousand resources are matched against every principal's patterns. */
+const parsed = new Map<string, readonly string[] | null>();
+function parsedArn(arn: string): readonly string[] | null {
+  let parts = parsed.get(arn);
+  if (parts === undefined) {
+    if (parsed.size >= 100_000) parsed.clear();
+    parts = arnParts(arn);
+    parsed.set(arn, parts);
+  }
+  return parts;
+}
+
 /**
  * ARN matching as IAM does it for Resource and the Arn* operators: each of the six colon-separated parts is
  * matched on its own (case-sensitively), so a wildcard never spans a part boundary; patterns that are not
@@ -40,7 +52,7 @@ export function arnMatcher(pattern: string): Matcher {
     const coversAll = coversEverything(parts);
     m = (value) => {
       if (value === ALL_RESOURCES) return coversAll;
-      const v = arnParts(value);
+      const v = parsedArn(value);
       if (!v) return false;
       for (let i = 0; i < 6; i++) if (!segments[i]!(v[i]!)) return false;
       return true;

@@ -14,6 +14,19 @@ const VARIABLE = /\$\{([^}]*)\}/g;
 
 export const hasVariables = (text: string): boolean => text.includes('${');
 
+/** The lowercased context keys a template's variables read (`${aws:username}`, `${aws:PrincipalTag/team, 'x'}`). */
+export function variableKeys(template: string): string[] {
+  if (!hasVariables(template)) return [];
+  const keys: string[] = [];
+  for (const [, body] of template.matchAll(VARIABLE)) {
+    const inner = body!.trim();
+    if (inner === '*' || inner === '?' || inner === '$') continue;
+    const withDefault = /^([^,]+),\s*'([^']*)'$/.exec(inner);
+    keys.push((withDefault ? withDefault[1]! : inner).trim().toLowerCase());
+  }
+  return keys;
+}
+
 /** A substituted value is literal text: its own `*` and `?` must not act as wildcards. */
 const literal = (value: string): string => value.replaceAll('*', LITERAL_STAR).replaceAll('?', LITERAL_QUESTION);
 

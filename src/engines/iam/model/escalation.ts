@@ -68,7 +68,7 @@ class Path {
     if (i !== undefined && !this.model.strength(this.p.arn).anyResource.has(i) && !action.toLowerCase().startsWith('sts:')) return false;
     // Then the resource: most pairs a method is checked on are out of the principal's resource patterns.
     if (!context && this.model.surelyDenied(this.p, action, resource)) return false;
-    return this.take(this.model.decide(this.p, action, resource, context), action, resource);
+    return this.take(this.model.decideShared(this.p, action, resource, context), action, resource);
   }
 
   /** One action of the list, the first allowed. */

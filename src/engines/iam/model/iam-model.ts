@@ -7,7 +7,7 @@ import {
 import { findEscalations, selfGrant, type Escalation } from './escalation.js';
 import { loadIamInventory, type IamInventory } from './inventory.js';
 import { resolveIam, type IamGroup, type IamPrincipal, type ResolvedIam } from './principals.js';
-import { strengthOf, type Strength } from './strength.js';
+import { contextKeysOf, contextSignature, strengthOf, type Strength } from './strength.js';
 
 export interface IamModelOptions {
   /** Service control policies per account, one list per level from the root down; none when not collected. */
@@ -126,7 +126,7 @@ export class IamModel {
   /** Whether a role's trust policy may let an AWS service (`ec2.amazonaws.com`) assume it. */
   trustsService(role: IamPrincipal, service: string): boolean {
     let byService = this.serviceTrust.get(role);
-    if (!byService) this.serviceTrust.set(role, (byService = new Map()));
+    if (!byService) this.serviceTrust.set(role, (byService = new Map<string, boolean>()));
     let v = byService.get(service);
     if (v === undefined) {
       v = mayBeAllowed(this.trustAllows(role, { arn: `service:${service}`, account: '', type: 'service' }));
@@ -150,6 +150,8 @@ export class IamModel {
   resourcePolicyFor(actionLower: string, resourceArn: string): CompiledPolicy | null {
     if (resourceArn === ALL_RESOURCES) return null;
     if (actionLower.startsWith('sts:assumerole')) return this.iam.principals.get(resourceArn)?.trust ?? null;
+    // Only bucket and function policies take part: an ARN of any other service needs no parsing.
+    if (!resourceArn.includes(':s3:') && !resourceArn.includes(':lambda:')) return null;
     const parts = arnParts(resourceArn);
     if (!parts) return null;
     let owner: string | null = null;
@@ -181,6 +183,22 @@ export class IamModel {
     return evaluate(this.policySet(p, resource, identity, boundary), { principal: p.request, action, resource: resourceArn, context: ctx });
   }
 
+  private readonly identityDecisions = new Map<string, Decision>();
+
+  /**
+   * `decide` for requests no resource policy takes part in, shared by principals with the same policies,
+   * kind and values of the context keys those policies read (see `sharedAssumeDecision`). Read-only result.
+   */
+  decideShared(p: IamPrincipal, action: string, resourceArn: string, context?: Readonly<Record<string, ContextValue>>): Decision {
+    if (this.resourcePolicyFor(action.toLowerCase(), resourceArn) !== null) return this.decide(p, action, resourceArn, context);
+    const extra = context && new Map(Object.entries(context).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? [v] : [...v]]));
+    const { setKey, keys } = this.policySetKey(p);
+    const key = `${setKey}|${p.kind}|${action}|${resourceArn}|${extra ? JSON.stringify([...extra]) : ''}|${contextSignature(p.context, keys, extra)}`;
+    let d = this.identityDecisions.get(key);
+    if (!d) this.identityDecisions.set(key, (d = this.decide(p, action, resourceArn, context)));
+    return d;
+  }
+
   /** Whether a (non-inventory) principal may assume a role, by the trust policy alone plus its own policies when known. */
   trustAllows(role: IamPrincipal, requester: RequestPrincipal, context?: Readonly<Record<string, ContextValue>>): Decision {
     return evaluate({ identity: [], boundary: null, scps: [], resource: role.trust }, {
@@ -193,11 +211,49 @@ export class IamModel {
     if (!s) {
       const p = this.iam.principals.get(arn);
       if (!p) throw new Error(`IAM model: no principal ${arn} in the inventory`);
-      s = strengthOf(this.policySet(p), p.context, this.catalogue);
+      s = this.sharedStrength(p);
       this.strengths.set(arn, s);
     }
     return s;
   }
+
+  private readonly policyIds = new WeakMap<CompiledPolicy, number>();
+  private readonly keysBySet = new Map<string, string[]>();
+  private readonly strengthBySet = new Map<string, Strength>();
+
+  /**
+   * Strength is computed once per distinct policy set (most principals share their attached policies) and
+   * distinct values of the context keys those policies read; treat the result as read-only.
+   */
+  private sharedStrength(p: IamPrincipal): Strength {
+    const { setKey, keys } = this.policySetKey(p);
+    const key = `${setKey}|${contextSignature(p.context, keys)}`;
+    let s = this.strengthBySet.get(key);
+    if (!s) this.strengthBySet.set(key, (s = strengthOf(this.policySet(p), p.context, this.catalogue)));
+    return s;
+  }
+
+  private readonly setKeys = new Map<IamPrincipal, { setKey: string; keys: readonly string[] }>();
+
+  /** A principal's policies (identity, boundary, account SCPs) as a key, and the context keys they read. */
+  private policySetKey(p: IamPrincipal): { setKey: string; keys: readonly string[] } {
+    let k = this.setKeys.get(p);
+    if (!k) {
+      const id = (policy: CompiledPolicy) => {
+        let n = this.policyIds.get(policy);
+        if (n === undefined) this.policyIds.set(policy, (n = this.nextPolicyId++));
+        return n;
+      };
+      const set = this.policySet(p);
+      const setKey = `${p.account}|${set.identity.map(id).join(',')}|${set.boundary ? id(set.boundary) : ''}`;
+      let keys = this.keysBySet.get(setKey);
+      if (!keys) this.keysBySet.set(setKey, (keys = contextKeysOf([...set.identity, ...(set.boundary ? [set.boundary] : []), ...set.scps.flat()])));
+      this.setKeys.set(p, (k = { setKey, keys }));
+    }
+    return k;
+  }
+
+  private nextPolicyId = 0;
 
   /** The strength a principal would have with other identity policies or boundary. */
   hypotheticalStrength(p: IamPrincipal, identity: readonly CompiledPolicy[], boundary: CompiledPolicy | null): Strength {
@@ -210,6 +266,7 @@ export class IamModel {
    */
   private readonly classKeys = new Map<string, number>();
   private readonly classOf = new Map<string, number>();
+  private readonly classOfStrength = new WeakMap<Strength, number>();
   private readonly strongerThanClass = new Map<number, boolean>();
   private readonly strongerLists = new Map<string, readonly IamPrincipal[]>();
 
@@ -217,10 +274,14 @@ export class IamModel {
     let c = this.classOf.get(arn);
     if (c === undefined) {
       const s = this.strength(arn);
-      const w = s.anyResource.words;
-      const key = `${s.fullAccess ? 1 : 0}${Buffer.from(w.buffer, w.byteOffset, w.byteLength).toString('latin1')}`;
-      c = this.classKeys.get(key);
-      if (c === undefined) this.classKeys.set(key, (c = this.classKeys.size));
+      c = this.classOfStrength.get(s);
+      if (c === undefined) {
+        const w = s.anyResource.words;
+        const key = `${s.fullAccess ? 1 : 0}${Buffer.from(w.buffer, w.byteOffset, w.byteLength).toString('latin1')}`;
+        c = this.classKeys.get(key);
+        if (c === undefined) this.classKeys.set(key, (c = this.classKeys.size));
+        this.classOfStrength.set(s, c);
+      }
       this.classOf.set(arn, c);
     }
     return c;
@@ -270,7 +331,7 @@ export class IamModel {
    */
   surelyDenied(p: IamPrincipal, action: string, resourceArn: string): boolean {
     let byAction = this.identityAllows.get(p);
-    if (!byAction) this.identityAllows.set(p, (byAction = new Map()));
+    if (!byAction) this.identityAllows.set(p, (byAction = new Map<string, CompiledStatement[]>()));
     let statements = byAction.get(action);
     if (!statements) {
       const lower = action.toLowerCase();
@@ -334,9 +395,29 @@ export class IamModel {
   /** sts:AssumeRole by an inventory principal: its identity policies and the role's trust policy (memoized). */
   canAssume(p: IamPrincipal, roleArn: string): Decision {
     let byRole = this.assumeDecisions.get(p);
-    if (!byRole) this.assumeDecisions.set(p, (byRole = new Map()));
+    if (!byRole) this.assumeDecisions.set(p, (byRole = new Map<string, Decision>()));
     let d = byRole.get(roleArn);
-    if (!d) byRole.set(roleArn, (d = this.decide(p, 'sts:AssumeRole', roleArn)));
+    if (!d) byRole.set(roleArn, (d = this.sharedAssumeDecision(p, roleArn)));
+    return d;
+  }
+
+  private readonly trustKeys = new Map<string, readonly string[]>();
+  private readonly assumeBySet = new Map<string, Decision>();
+
+  /**
+   * The decision depends on the principal only through its policies, kind, account, the context keys the
+   * policies and the trust policy read, and which trust statements name it: principals alike in all of these
+   * (the many sharing attached policies) share one evaluation. Treat the decision as read-only.
+   */
+  private sharedAssumeDecision(p: IamPrincipal, roleArn: string): Decision {
+    const trust = this.iam.principals.get(roleArn)?.trust ?? null;
+    let trustKeys = this.trustKeys.get(roleArn);
+    if (!trustKeys) this.trustKeys.set(roleArn, (trustKeys = trust ? contextKeysOf([trust]) : []));
+    const { setKey, keys } = this.policySetKey(p);
+    const named = trust ? trust.statements.map((s) => principalOf(s, p.request) ?? '-').join(',') : '';
+    const key = `${setKey}|${p.kind}|${roleArn}|${named}|${contextSignature(p.context, [...keys, ...trustKeys])}`;
+    let d = this.assumeBySet.get(key);
+    if (!d) this.assumeBySet.set(key, (d = this.decide(p, 'sts:AssumeRole', roleArn)));
     return d;
   }
 
@@ -345,7 +426,7 @@ export class IamModel {
   /** `canAssume`, or null when it is surely denied (then not evaluated); memoized, escalation asks it often. */
   mayAssume(p: IamPrincipal, roleArn: string): Decision | null {
     let byRole = this.assumeChecks.get(p);
-    if (!byRole) this.assumeChecks.set(p, (byRole = new Map()));
+    if (!byRole) this.assumeChecks.set(p, (byRole = new Map<string, Decision | null>()));
     let d = byRole.get(roleArn);
     if (d === undefined) byRole.set(roleArn, (d = this.surelyDenied(p, 'sts:AssumeRole', roleArn) ? null : this.canAssume(p, roleArn)));
     return d;

@@ -1,5 +1,5 @@
 import { ActionSet, type ActionCatalogue } from '../catalogue.js';
-import { ALL_RESOURCES, type CompiledPolicy, type PolicySet, type RequestContext } from '../evaluate/index.js';
+import { ALL_RESOURCES, lookupKey, variableKeys, type CompiledPolicy, type PolicySet, type RequestContext } from '../evaluate/index.js';
 
 /** What a principal may do, over the catalogue: the basis of "stronger than" and admin equivalence. */
 export interface Strength {
@@ -59,4 +59,32 @@ export function strengthOf(set: PolicySet, ctx: RequestContext, catalogue: Actio
     fullAccess: catalogue.all().subsetOf(allResources),
     iamFullAccess: catalogue.expand('iam:*').subsetOf(allResources),
   };
+}
+
+/**
+ * The context keys a strength can depend on: condition keys and the variables of condition values and
+ * resource patterns. Principals whose contexts agree on these (and share policies) share a strength.
+ */
+export function contextKeysOf(policies: readonly CompiledPolicy[]): string[] {
+  const keys = new Set<string>();
+  for (const p of policies) {
+    for (const s of p.statements) {
+      for (const c of s.condition?.clauses ?? []) {
+        keys.add(c.key.toLowerCase());
+        for (const v of c.values) for (const k of variableKeys(v)) keys.add(k);
+      }
+      for (const r of s.resourcePatterns ?? []) for (const k of variableKeys(r)) keys.add(k);
+    }
+  }
+  return [...keys].sort();
+}
+
+/** What a context says about some keys, as a string: equal strings, equal lookups. */
+export function contextSignature(ctx: RequestContext, keys: readonly string[], extra?: ReadonlyMap<string, readonly string[]>): string {
+  return keys.map((k) => {
+    // Extra request values (lowercased keys) override the principal's, as the merged context of a request does.
+    const given = extra?.get(k);
+    const found = given ? { kind: 'values' as const, values: given } : lookupKey(ctx, k);
+    return found.kind === 'values' ? `v${JSON.stringify(found.values)}` : found.kind;
+  }).join('\n');
 }

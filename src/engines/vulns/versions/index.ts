@@ -53,8 +53,18 @@ const BY_ECOSYSTEM = new Map<string, VersionScheme>([
   ),
 ]);
 
+const schemeCache = new Map<string, VersionScheme | undefined>();
+
 /** The scheme for an OSV ecosystem name ('npm', 'PyPI', 'Debian:12', 'Alpine:v3.19', 'Red Hat', 'Go', 'Maven', …). */
 export function schemeFor(ecosystem: string): VersionScheme | undefined {
+  // Asked per advisory entry and per finding, of a few dozen distinct spellings: remembered.
+  if (schemeCache.has(ecosystem)) return schemeCache.get(ecosystem);
+  const s = lookupScheme(ecosystem);
+  if (schemeCache.size < 10_000) schemeCache.set(ecosystem, s);
+  return s;
+}
+
+function lookupScheme(ecosystem: string): VersionScheme | undefined {
   const parts = ecosystem.split(':').map((p) => p.trim().toLowerCase());
   // "Root:Alpine:3.18", "Root:PyPI": Root's patched packages keep their base distribution's versions.
   const base = parts[0] === 'root' && parts.length > 1 ? parts[1] : parts[0];

@@ -2,11 +2,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NormalizedRecord } from '../../../model/index.js';
 import { collectAws } from '../../../pipeline/collect-aws.js';
+import { normalizeAwsAccount } from '../account-calls.js';
 import { callerAccount, homeRegionOf, organizationTargets, type AccountTarget } from './accounts.js';
-import { MAIN_ACCOUNT, MAIN_KEY, MEMBER_ACCOUNT, startAwsTestServer, type AwsTestServer } from './testing/aws-test-server.js';
+import { collectAccount, collectedCalls } from './collect-account.js';
+import { MAIN_ACCOUNT, MAIN_KEY, MEMBER_ACCOUNT, OPT_IN_REGION, startAwsTestServer, type AwsTestServer } from './testing/aws-test-server.js';
 
-/** --org: Organizations ListAccounts (JSON 1.1, two pages) and STS AssumeRole into each member, over the wire. */
+/** --org (Organizations ListAccounts over two pages, STS AssumeRole into each member) and opt-in regions, over the wire. */
 
 let server: AwsTestServer;
 let dump: string;
@@ -50,5 +53,20 @@ describe('collect aws --org', () => {
     expect(results.find((r) => r.account === MAIN_ACCOUNT)?.skipped).toBeUndefined();
     expect(results.find((r) => r.account === MEMBER_ACCOUNT)?.skipped).toMatch(/AccessDenied/);
     expect(log.some((l) => l.startsWith(`aws ${MEMBER_ACCOUNT}: skipped, cannot get credentials`))).toBe(true);
+  });
+});
+
+describe('a region the account has not opted in to', () => {
+  it('fails that region\'s scopes with the service\'s answer and collects the others', async () => {
+    const collected = await collectAccount({ account: MAIN_ACCOUNT, partition: 'aws', homeRegion: 'us-east-1', credentials },
+      { regions: ['us-east-1', OPT_IN_REGION], services: ['ec2', 'kms'], concurrency: 4, client: { endpoint: server.url }, log: () => undefined });
+    const records: NormalizedRecord[] = [];
+    for await (const r of normalizeAwsAccount(collectedCalls(collected))) records.push(r);
+    const coverage = new Map(records.flatMap((r) => (r.type === 'coverage' ? [[r.scope, r]] : [])));
+    expect(coverage.get(`aws:${MAIN_ACCOUNT}:${OPT_IN_REGION}:ec2`)).toMatchObject({ coverage: 'failed' });
+    expect(coverage.get(`aws:${MAIN_ACCOUNT}:${OPT_IN_REGION}:ec2`)?.error).toMatch(/^ec2-describe-instances: AuthFailure: /);
+    expect(coverage.get(`aws:${MAIN_ACCOUNT}:${OPT_IN_REGION}:kms`)?.error).toMatch(/^kms-list-keys: UnrecognizedClientException: /);
+    expect(coverage.get(`aws:${MAIN_ACCOUNT}:us-east-1:ec2`)).toMatchObject({ coverage: 'complete' });
+    expect(records.filter((r) => r.type === 'asset' && r.asset.kind === 'aws.ec2.instance')).toHaveLength(3);
   });
 });

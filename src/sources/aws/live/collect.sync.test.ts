@@ -83,7 +83,7 @@ describe('collect aws against the AWS wire protocols', () => {
     // Every other scope is complete: "no policy", "Security Hub off" are answers, not failures.
     const others = [...byScope.values()].filter((s) => !/:(lambda|vpc)$/.test(s.scope));
     expect(others.filter((s) => s.coverage !== 'complete')).toEqual([]);
-    expect(others).toHaveLength(2 * 13 - 4 + 3); // 13 region plans (region: 5 scopes), lambda and vpc apart; iam, s3, account
+    expect(others).toHaveLength(2 * 15 + 3); // 17 scopes per region (the detective plan states 5), lambda and vpc apart; iam, s3, account
     const uids = (await assets(live.db)).map((r) => r.uid);
     expect(uids).toEqual(expect.arrayContaining([arn('vpc', 'vpc-0a1'), arn('subnet', 'subnet-0a1')]));
   });

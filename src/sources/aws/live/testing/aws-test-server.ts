@@ -404,11 +404,23 @@ function config(req: AwsRequest, account: string): AwsResponse {
   }
 }
 
+/** A region the account has not opted in to: each service refuses the credentials in its own dialect. */
+export const OPT_IN_REGION = 'ap-east-1';
+
+function notOptedIn(service: string): AwsResponse {
+  const message = 'The security token included in the request is invalid.';
+  if (service === 'ec2') return ec2Error(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials');
+  if (['kms', 'ecr', 'cloudtrail', 'config'].includes(service)) return jsonError(400, 'UnrecognizedClientException', message);
+  if (['lambda', 'eks', 'guardduty', 'securityhub'].includes(service)) return restJsonError(403, 'UnrecognizedClientException', message);
+  return queryError(403, STS_NS, 'InvalidClientTokenId', message);
+}
+
 interface ServerState { throttleSecurityGroups: number }
 
 function answer(req: AwsRequest, state: ServerState): AwsResponse {
   const account = req.accessKey === MAIN_KEY ? MAIN_ACCOUNT : req.accessKey === MEMBER_KEY ? MEMBER_ACCOUNT : null;
   if (!account) return queryError(403, STS_NS, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
+  if (req.region === OPT_IN_REGION) return notOptedIn(req.service);
   switch (req.service) {
     case 'ec2': return ec2(req, account, state);
     case 'iam': return iam(req, account);
