@@ -17,6 +17,8 @@ import { MothershipError } from '../model/errors.js';
 export interface ServerOptions {
   db: Db;
   logger?: boolean;
+  /** Largest report POST /api/v1/ingest accepts (default MAX_UPLOAD_BYTES). */
+  maxUploadBytes?: number;
 }
 
 const STATUS: Record<MothershipError['code'], number> = {
@@ -58,7 +60,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerOwnerRoutes(app, options.db);
   registerRuleRoutes(app, options.db);
   registerRunRoutes(app, options.db);
-  await registerIngestRoutes(app, options.db);
+  await registerIngestRoutes(app, options.db, { maxUploadBytes: options.maxUploadBytes });
   registerQueryRoutes(app, options.db);
   registerOpenApiRoutes(app);
   app.decorate('routePolicies', routePolicies);

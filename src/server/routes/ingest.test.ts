@@ -51,3 +51,54 @@ describe('POST /api/v1/ingest', () => {
     expect((await app.inject({ method: 'POST', url: '/api/v1/ingest', headers: { 'content-type': 'application/octet-stream' }, payload: TRIVY })).statusCode).toBe(401);
   });
 });
+
+describe('POST /api/v1/ingest as multipart/form-data', () => {
+  const LIMIT = 64 * 1024;
+  let small: FastifyInstance;
+  let base: string;
+
+  beforeAll(async () => {
+    small = await buildServer({ db: t.db, maxUploadBytes: LIMIT });
+    base = await small.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => { await small.close(); });
+
+  /** A real multipart body, as browsers and `curl -F` send it. */
+  function post(fields: Record<string, string>, file?: { body: Buffer | string; name: string }, token = seed.tokens.memberA, query = '') {
+    const form = new FormData();
+    if (file) form.append('file', new Blob([file.body]), file.name);
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    return fetch(`${base}/api/v1/ingest${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  }
+
+  it('ingests the part named file (its name without the client\'s directories), with the owner from a field that follows it', async () => {
+    const r = await post({ owner: 'team-alpha-web', type: 'trivy-json' }, { body: TRIVY, name: 'scans/form-report.json' });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ file: 'form-report.json', type: 'trivy-json', findings: 6 });
+    const owners = await t.db.query<{ owner: string }>(`select distinct owner from findings where source = 'trivy-json' and owner = 'team-alpha-web'`);
+    expect(owners).toEqual([{ owner: 'team-alpha-web' }]);
+  });
+
+  it('refuses a form naming another tenant\'s owner, and a form without a file', async () => {
+    expect((await post({ owner: 'team-bravo' }, { body: TRIVY, name: 'r.json' })).status).toBe(403);
+    const none = await post({ owner: 'team-alpha' });
+    expect(none.status).toBe(400);
+    expect((await none.json() as { errors: string[] }).errors[0]).toMatch(/part named "file"/);
+    const stray = await post({ colour: 'blue' }, { body: TRIVY, name: 'r.json' });
+    expect(stray.status).toBe(400);
+    expect((await stray.json() as { errors: string[] }).errors[0]).toMatch(/form field colour/);
+  });
+
+  it('answers 413 when the file is over the limit, as a form or as a raw body', async () => {
+    const big = Buffer.alloc(LIMIT + 1, 'x');
+    const form = await post({}, { body: big, name: 'huge.json' });
+    expect(form.status).toBe(413);
+    expect(await form.json()).toEqual({ error: 'TOO_LARGE', message: `huge.json: upload larger than ${LIMIT} bytes` });
+    const raw = await fetch(`${base}/api/v1/ingest?filename=huge.json`, {
+      method: 'POST', headers: { authorization: `Bearer ${seed.tokens.memberA}`, 'content-type': 'application/octet-stream' }, body: big,
+    });
+    expect(raw.status).toBe(413);
+    // Just under the limit is read (and refused for its content, not its size).
+    expect((await post({}, { body: Buffer.alloc(LIMIT, 'x'), name: 'notes.txt' })).status).toBe(415);
+  });
+});

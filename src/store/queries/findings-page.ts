@@ -36,12 +36,11 @@ const ITEM_COLUMNS = `id, fingerprint, kind, rule_id, advisory_id, title, severi
 /**
  * In CISA KEV, as v_finding_exploitability decides it (its advisory id or an alias is a KEV CVE), written
  * against the findings table: lists filter and sort the table and read the view only for the page's rows.
- * It starts from the catalogue (a few thousand CVEs) and finds their findings by index (012_api_lists.sql),
- * instead of testing every finding it sorts against the whole catalogue.
+ * The catalogue is read once per query (a hashed set, an array) rather than scanned for every finding
+ * the list walks: the per-catalogue-row exists took ~1 s at 100,000 findings.
  */
-const IN_KEV = `id in (select f.id from kev k join findings f on upper(f.advisory_id) = upper(k.cve_id) where f.kind = 'vuln'
-  union select f.id from kev k join findings f on f.properties->'aliases' @> jsonb_build_array(k.cve_id)
-    where f.kind = 'vuln' and jsonb_typeof(f.properties->'aliases') = 'array')`;
+const IN_KEV = `(kind = 'vuln' and (upper(advisory_id) in (select upper(cve_id) from kev)
+  or (jsonb_typeof(properties->'aliases') = 'array' and properties->'aliases' ?| array(select cve_id from kev))))`;
 
 function conditions(scope: TenantScope, f: FindingPageFilter, p: Params): (string | null)[] {
   const c: (string | null)[] = [scopeCondition(scope, 'owner', p)];

@@ -191,9 +191,12 @@ export class IamModel {
    */
   decideShared(p: IamPrincipal, action: string, resourceArn: string, context?: Readonly<Record<string, ContextValue>>): Decision {
     if (this.resourcePolicyFor(action.toLowerCase(), resourceArn) !== null) return this.decide(p, action, resourceArn, context);
-    const extra = context && new Map(Object.entries(context).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? [v] : [...v]]));
-    const { setKey, keys } = this.policySetKey(p);
-    const key = `${setKey}|${p.kind}|${action}|${resourceArn}|${extra ? JSON.stringify([...extra]) : ''}|${contextSignature(p.context, keys, extra)}`;
+    const { alike, keys } = this.policySetKey(p);
+    let key = `${alike}|${action}|${resourceArn}`;
+    if (context) {
+      const extra = new Map(Object.entries(context).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? [v] : [...v]]));
+      key += `|${JSON.stringify([...extra])}|${contextSignature(p.context, keys, extra)}`;
+    }
     let d = this.identityDecisions.get(key);
     if (!d) this.identityDecisions.set(key, (d = this.decide(p, action, resourceArn, context)));
     return d;
@@ -219,24 +222,27 @@ export class IamModel {
 
   private readonly policyIds = new WeakMap<CompiledPolicy, number>();
   private readonly keysBySet = new Map<string, string[]>();
-  private readonly strengthBySet = new Map<string, Strength>();
+  private readonly strengthBySet = new Map<number, Strength>();
 
   /**
    * Strength is computed once per distinct policy set (most principals share their attached policies) and
    * distinct values of the context keys those policies read; treat the result as read-only.
    */
   private sharedStrength(p: IamPrincipal): Strength {
-    const { setKey, keys } = this.policySetKey(p);
-    const key = `${setKey}|${contextSignature(p.context, keys)}`;
+    const key = this.policySetKey(p).alike;
     let s = this.strengthBySet.get(key);
     if (!s) this.strengthBySet.set(key, (s = strengthOf(this.policySet(p), p.context, this.catalogue)));
     return s;
   }
 
-  private readonly setKeys = new Map<IamPrincipal, { setKey: string; keys: readonly string[] }>();
+  private readonly setKeys = new Map<IamPrincipal, { alike: number; keys: readonly string[] }>();
+  private readonly alikeIds = new Map<string, number>();
 
-  /** A principal's policies (identity, boundary, account SCPs) as a key, and the context keys they read. */
-  private policySetKey(p: IamPrincipal): { setKey: string; keys: readonly string[] } {
+  /**
+   * The context keys a principal's policies (identity, boundary, account SCPs) read, and `alike`: a number
+   * shared by the principals with the same policies, kind and values of those keys.
+   */
+  private policySetKey(p: IamPrincipal): { alike: number; keys: readonly string[] } {
     let k = this.setKeys.get(p);
     if (!k) {
       const id = (policy: CompiledPolicy) => {
@@ -248,7 +254,10 @@ export class IamModel {
       const setKey = `${p.account}|${set.identity.map(id).join(',')}|${set.boundary ? id(set.boundary) : ''}`;
       let keys = this.keysBySet.get(setKey);
       if (!keys) this.keysBySet.set(setKey, (keys = contextKeysOf([...set.identity, ...(set.boundary ? [set.boundary] : []), ...set.scps.flat()])));
-      this.setKeys.set(p, (k = { setKey, keys }));
+      const alikeKey = `${setKey}|${p.kind}|${contextSignature(p.context, keys)}`;
+      let alike = this.alikeIds.get(alikeKey);
+      if (alike === undefined) this.alikeIds.set(alikeKey, (alike = this.alikeIds.size));
+      this.setKeys.set(p, (k = { alike, keys }));
     }
     return k;
   }
@@ -413,9 +422,8 @@ export class IamModel {
     const trust = this.iam.principals.get(roleArn)?.trust ?? null;
     let trustKeys = this.trustKeys.get(roleArn);
     if (!trustKeys) this.trustKeys.set(roleArn, (trustKeys = trust ? contextKeysOf([trust]) : []));
-    const { setKey, keys } = this.policySetKey(p);
     const named = trust ? trust.statements.map((s) => principalOf(s, p.request) ?? '-').join(',') : '';
-    const key = `${setKey}|${p.kind}|${roleArn}|${named}|${contextSignature(p.context, [...keys, ...trustKeys])}`;
+    const key = `${this.policySetKey(p).alike}|${roleArn}|${named}|${contextSignature(p.context, trustKeys)}`;
     let d = this.assumeBySet.get(key);
     if (!d) this.assumeBySet.set(key, (d = this.decide(p, 'sts:AssumeRole', roleArn)));
     return d;
