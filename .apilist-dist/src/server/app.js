@@ -1,0 +1,59 @@
+import Fastify from 'fastify';
+import { VERSION } from '../version.js';
+import { registerOverview } from './routes/overview.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerFindingRoutes } from './routes/findings.js';
+import { registerAssetRoutes } from './routes/assets.js';
+import { registerOwnerRoutes } from './routes/owners.js';
+import { registerRuleRoutes } from './routes/rules.js';
+import { registerRunRoutes } from './routes/runs.js';
+import { registerIngestRoutes } from './routes/ingest.js';
+import { registerQueryRoutes } from './routes/query.js';
+import { registerOpenApiRoutes } from './routes/openapi.js';
+import { registerAuth } from './auth/plugin.js';
+import { MothershipError } from '../model/errors.js';
+const STATUS = {
+    BAD_INPUT: 400, UNSUPPORTED: 415, NOT_FOUND: 404, CONFLICT: 409, DB: 503, INTERRUPTED: 503,
+};
+/** Builds the HTTP server; the caller decides where it listens. */
+export async function buildServer(options) {
+    const app = Fastify({ logger: options.logger ?? false });
+    // One place maps typed errors to HTTP; anything else is a 500 without internals.
+    app.setErrorHandler((err, _req, reply) => {
+        if (err instanceof MothershipError)
+            return reply.status(STATUS[err.code]).send({ error: err.code, message: err.message });
+        const status = err.statusCode;
+        if (status && status < 500)
+            return reply.status(status).send({ error: 'BAD_REQUEST', message: err.message });
+        app.log.error(err);
+        return reply.status(500).send({ error: 'INTERNAL', message: 'internal error' });
+    });
+    app.addHook('onSend', async (_req, reply) => {
+        reply.header('x-content-type-options', 'nosniff');
+        reply.header('referrer-policy', 'no-referrer');
+        reply.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+    });
+    // Before any route: every route declares its policy, and every request is authenticated against it.
+    const routePolicies = await registerAuth(app, options.db);
+    await registerAuthRoutes(app, options.db);
+    app.get('/healthz', { config: { policy: 'public' } }, async () => {
+        await options.db.query('select 1');
+        return { status: 'ok', backend: options.db.backend };
+    });
+    app.get('/api/v1/version', { config: { policy: 'public' } }, async () => {
+        const rows = await options.db.query('select max(version)::int as v from schema_migrations');
+        return { name: 'mothership', version: VERSION, schema_version: rows[0]?.v ?? 0, backend: options.db.backend };
+    });
+    registerOverview(app, options.db);
+    registerFindingRoutes(app, options.db);
+    registerAssetRoutes(app, options.db);
+    registerOwnerRoutes(app, options.db);
+    registerRuleRoutes(app, options.db);
+    registerRunRoutes(app, options.db);
+    await registerIngestRoutes(app, options.db, { maxUploadBytes: options.maxUploadBytes });
+    registerQueryRoutes(app, options.db);
+    registerOpenApiRoutes(app);
+    app.decorate('routePolicies', routePolicies);
+    return app;
+}
+//# sourceMappingURL=app.js.map
