@@ -29,16 +29,20 @@ describe('vuln-match benchmark (smoke, tiny scale)', () => {
   });
   afterAll(async () => { await t?.drop(); });
 
-  it('reports the estate match and the single image against a SQL baseline of the same run', () => {
-    expect(results.map((r) => r.name)).toEqual(['vuln-match/estate', 'vuln-match/single-image']);
+  it('reports the estate match, the single image and the incremental re-match against baselines of the same run', () => {
+    expect(results.map((r) => r.name)).toEqual(['vuln-match/estate', 'vuln-match/single-image', 'vuln-match/incremental-1k-advisories']);
     for (const r of results) {
       expect(r.unit).toBe('packages/s');
       expect(r.value).toBeGreaterThan(0);
       expect(r.baseline).toBeGreaterThan(0);
       expect(r.ratio).toBeCloseTo(r.value / r.baseline, 9);
       expect(r.findings as number).toBeGreaterThan(0);
-      expect(r.candidatePairs as number).toBeGreaterThan(0);
     }
+    for (const r of results.slice(0, 2)) expect(r.candidatePairs as number).toBeGreaterThan(0);
+    const incremental = results[2]!;
+    expect(incremental.changedAdvisories as number).toBeGreaterThan(0);
+    // The incremental re-match touches some assets, not the whole estate's work.
+    expect(incremental.assets as number).toBeGreaterThan(0);
     const estate = results[0]!;
     expect(estate.packages).toBe(PACKAGES);
     // Some OS packages come with the base images' layers.
