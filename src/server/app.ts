@@ -9,6 +9,7 @@ import { registerOwnerRoutes } from './routes/owners.js';
 import { registerRuleRoutes } from './routes/rules.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { registerIngestRoutes } from './routes/ingest.js';
+import { registerDeploymentRoutes } from './routes/deployments.js';
 import { registerQueryRoutes } from './routes/query.js';
 import { registerOpenApiRoutes } from './routes/openapi.js';
 import { registerAuth } from './auth/plugin.js';
@@ -61,6 +62,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerRuleRoutes(app, options.db);
   registerRunRoutes(app, options.db);
   await registerIngestRoutes(app, options.db, { maxUploadBytes: options.maxUploadBytes });
+  registerDeploymentRoutes(app, options.db);
   registerQueryRoutes(app, options.db);
   registerOpenApiRoutes(app);
   app.decorate('routePolicies', routePolicies);

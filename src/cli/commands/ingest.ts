@@ -1,8 +1,11 @@
+import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { withDb, parseFormat, seconds } from '../context.js';
 import { progress } from '../progress.js';
 import { assetUidOption, ingestFile, walkFiles } from '../../pipeline/ingest.js';
-import { importDump } from '../../pipeline/import-dump.js';
+import { importDump, importK8sListFile } from '../../pipeline/import-dump.js';
+import { importCatalog } from '../../pipeline/import-catalog.js';
+import { importDeploymentsFile } from '../../pipeline/import-deployments.js';
 import { MothershipError } from '../../model/errors.js';
 
 export function registerIngest(program: Command): void {
@@ -42,15 +45,36 @@ export function registerIngest(program: Command): void {
 
   program
     .command('import')
-    .description('import a collector dump directory (offline collection)')
-    .argument('<layout>', 'dump layout, e.g. aws')
-    .argument('<dir>', 'dump directory')
-    .action(async (layout: string, dir: string, _opts: unknown, cmd: Command) => {
+    .description('import offline data: a collector dump directory (aws, k8s), a kubectl List file (k8s --cluster), catalog files, deployment events')
+    .argument('<layout>', 'aws, k8s, catalog or deployments')
+    .argument('<paths...>', 'dump directory; for k8s also one `kubectl get <kinds> -A -o json` file; for catalog files or directories; for deployments a JSON file')
+    .option('--cluster <name>', 'k8s from a single List file: the cluster it was listed from')
+    .action(async (layout: string, paths: string[], opts: { cluster?: string }, cmd: Command) => {
+      if (layout === 'catalog') {
+        await withDb(cmd, async (db) => {
+          for (const r of await importCatalog(db, paths, { log: (m) => process.stderr.write(`${m}\n`) })) {
+            process.stdout.write(`${r.file}: ${r.type}, ${r.counts.assets.seen} assets (+${r.counts.assets.inserted} ~${r.counts.assets.updated} -${r.counts.assets.gone}) in ${seconds(r.ms)}\n`);
+          }
+        });
+        return;
+      }
+      if (paths.length !== 1) throw new MothershipError('BAD_INPUT', `import ${layout}: one path expected, got ${paths.length}`);
+      const path = paths[0]!;
+      const isFile = (await stat(path).catch(() => null))?.isFile() ?? false;
+      if (layout === 'k8s' && isFile && !opts.cluster) {
+        throw new MothershipError('BAD_INPUT', `${path}: a single List file needs --cluster <name> (the cluster it was listed from)`);
+      }
+      if (opts.cluster && !(layout === 'k8s' && isFile)) {
+        throw new MothershipError('BAD_INPUT', '--cluster applies to `import k8s <file>` only (a dump directory names its clusters)');
+      }
       await withDb(cmd, async (db) => {
         const bar = progress(`import ${layout}`);
-        const r = await importDump(db, layout, dir, { onProgress: (n) => bar.update(n) }).finally(() => bar.stop());
+        const onProgress = (n: number) => bar.update(n);
+        const r = await (layout === 'deployments' ? importDeploymentsFile(db, path)
+          : layout === 'k8s' && isFile ? importK8sListFile(db, path, opts.cluster!, { onProgress, log: (m) => process.stderr.write(`${m}\n`) })
+            : importDump(db, layout, path, { onProgress })).finally(() => bar.stop());
         const c = r.counts;
-        process.stdout.write(`import ${layout} ${dir}: run ${r.runId} ${r.status}; ${c.assets.seen} assets (+${c.assets.inserted} ~${c.assets.updated} -${c.assets.gone}), ` +
+        process.stdout.write(`import ${layout} ${path}: run ${r.runId} ${r.status}; ${c.assets.seen} assets (+${c.assets.inserted} ~${c.assets.updated} -${c.assets.gone}), ` +
           `${c.relationships.seen} relationships, ${c.findings.seen} findings; scopes ${c.scopes.complete} complete, ${c.scopes.partial} partial, ${c.scopes.failed} failed in ${seconds(r.ms)}\n`);
       });
     });
