@@ -78,6 +78,8 @@ const PROBES: Probe[] = [
   { route: 'POST /api/v1/query', method: 'POST', url: () => '/api/v1/query', body: sql(`select * from v_findings where (evidence->>'bucket')::int = 1`),
     policy: 'read', ok: { admin: 400, analyst: 400, memberA: 200, viewerA: 200 }, adminSeesCanary: true },
   { route: 'POST /api/v1/ingest', method: 'POST', url: () => '/api/v1/ingest?filename=image-report.json', body: TRIVY.toString('utf8'), contentType: 'application/octet-stream', policy: 'write' },
+  { route: 'POST /api/v1/deployments', method: 'POST', url: () => '/api/v1/deployments', policy: 'write',
+    body: { service: 'alpha-api', environment: 'production', image: `registry.example.com/alpha/api@sha256:${'a'.repeat(64)}` } },
   { route: 'GET /api/openapi.json', url: () => '/api/openapi.json', policy: 'public' },
   { route: 'GET /api/docs', url: () => '/api/docs', policy: 'public' },
   { route: 'GET /api/v1/me', url: () => '/api/v1/me', policy: 'read' },
