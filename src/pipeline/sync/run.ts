@@ -8,6 +8,7 @@ import { mergeFindings, propagateOwners, type FindingCounts } from './merge-find
 import { named } from '../../store/named.js';
 import { jsonText, storableText } from '../../store/copy-text.js';
 import { mergeLabels, type LabelCounts } from './merge-labels.js';
+import { refreshStatistics } from './statistics.js';
 
 export type RunStatus = 'succeeded' | 'partial' | 'failed';
 
@@ -135,6 +136,7 @@ export async function syncRun(db: Db, records: AsyncIterable<NormalizedRecord> |
       }
       return { result, status };
     });
+    await refreshStatistics(db, counts.result);
     return { runId, status: counts.status, counts: counts.result, ms: performance.now() - started };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NormalizedRecord } from '../../model/index.js';
+import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
+import { syncRun } from './run.js';
+import { ANALYZE_AFTER_ROWS } from './statistics.js';
+
+let t: TestDb;
+beforeAll(async () => { t = await createTestDb(); });
+afterAll(async () => { await t.drop(); });
+
+function* instances(scope: string, n: number): Iterable<NormalizedRecord> {
+  yield { type: 'coverage', scope, coverage: 'complete' };
+  for (let i = 0; i < n; i++) yield { type: 'asset', scope, asset: { uid: `${scope}/i-${i}`, kind: 'aws.ec2.instance' } };
+}
+
+const estimate = async (table: string) =>
+  (await t.db.query<{ n: number }>('select reltuples::float8 as n from pg_class where relname = $1', [table]))[0]?.n;
+
+describe('planner statistics after a run', () => {
+  it('a small run leaves them to autovacuum; a bulk run refreshes the tables it changed at once', async () => {
+    await syncRun(t.db, instances('small', 10), { source: 'fixture' });
+    expect(await estimate('assets')).toBeLessThanOrEqual(0);
+    await syncRun(t.db, instances('bulk', ANALYZE_AFTER_ROWS), { source: 'fixture' });
+    expect(await estimate('assets')).toBeGreaterThanOrEqual(ANALYZE_AFTER_ROWS);
+    // Nothing bulk happened to findings: never analyzed.
+    expect(await estimate('findings')).toBeLessThanOrEqual(0);
+  });
+});
