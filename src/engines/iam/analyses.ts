@@ -59,9 +59,11 @@ export function escalationFindings(model: IamModel, p: IamPrincipal): FindingInp
   return [...byMethod].map(([method, list]) => {
     let e = list[0]!;
     let best = rank(e);
+    // Ties go to the smallest target and method: the choice is part of the fingerprint, so it must not
+    // depend on the order escalations were found in (an unchanged account would flap between targets).
     for (const x of list) {
       const r = rank(x);
-      if (r > best) [e, best] = [x, r];
+      if (r > best || (r === best && (x.target < e.target || (x.target === e.target && x.method < e.method)))) [e, best] = [x, r];
     }
     const self = e.target === p.arn;
     const detail = self ? method : `${method} -> ${e.target}`;

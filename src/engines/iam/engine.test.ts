@@ -58,4 +58,26 @@ describe('iam engine', () => {
     expect(listing).toEqual(expect.arrayContaining(['dev', 'vendor', 'ci']));
     expect((await open()).filter((f) => f.detail === 'data-exfiltration')).toEqual([]);
   });
+
+  it('names the same target on every run when several are equally strong', async () => {
+    const db = await createTestDb();
+    try {
+      // Two admin roles a Lambda could run as: a tie the choice must break the same way whatever the order.
+      const records = [
+        ...user('deployer', { policies: [allow(['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'], '*')] }),
+        ...role('z-admin', { trust: [trustService('lambda.amazonaws.com')], policies: [allow('*')] }),
+        ...role('a-admin', { trust: [trustService('lambda.amazonaws.com')], policies: [allow('*')] }),
+      ];
+      await syncRun(db.db, withCoverage(records), { source: 'fixture' });
+      const targets = async () => (await db.db.query<{ target: string }>(
+        `select evidence->>'target' as target from findings where rule_id = 'iam.privilege-escalation' and status = 'open' and asset_uid = $1`, [arn('user/deployer')])).map((r) => r.target);
+      await analyze(db.db, { engines: [iamEngine()], now: NOW });
+      expect(await targets()).toContain(arn('role/a-admin'));
+      expect(await targets()).not.toContain(arn('role/z-admin'));
+      const [again] = await analyze(db.db, { engines: [iamEngine()], now: NOW });
+      expect(again?.counts.findings).toMatchObject({ new: 0, updated: 0, resolved: 0 });
+    } finally {
+      await db.drop();
+    }
+  });
 });
