@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { withDb, parseFormat, seconds } from '../context.js';
 import { progress } from '../progress.js';
 import { importIntel, type IntelImportResult } from '../../pipeline/intel-import.js';
+import { rematchAfterImport, type Rematch } from '../../pipeline/rematch.js';
 import { INTEL_FORMATS, type IntelFormat } from '../../intel/sniff.js';
 import { MothershipError } from '../../model/errors.js';
 
@@ -32,9 +33,14 @@ function summary(r: IntelImportResult): string {
 }
 
 /** The JSON line: counts, and for OSV how many ids changed (the ids themselves can number in the 100,000s). */
-function jsonLine(r: IntelImportResult): Record<string, unknown> {
+function jsonLine(r: IntelImportResult, rematch: Rematch | null): Record<string, unknown> {
   const changed = r.format === 'osv' ? { changed: r.changes.inserted.length + r.changes.updated.length, withdrawnIds: r.changes.withdrawn } : {};
-  return { target: r.target, format: r.format, run: r.runId, counts: r.counts, ...changed, seconds: Number((r.ms / 1000).toFixed(2)), errors: [] };
+  return { target: r.target, format: r.format, run: r.runId, counts: r.counts, ...changed, ...(rematch ? { rematch } : {}),
+    seconds: Number((r.ms / 1000).toFixed(2)), errors: [] };
+}
+
+function rematchLine(m: Rematch): string {
+  return `  re-matched ${m.scopes} assets for ${m.advisories} changed advisories: ${m.findings.new} new, ${m.findings.updated} updated, ${m.findings.resolved} resolved findings`;
 }
 
 export function registerIntel(program: Command): void {
@@ -45,7 +51,8 @@ export function registerIntel(program: Command): void {
     .argument('<targets...>', 'files, directories or URLs; each is one run, in one transaction')
     .option('--type <type>', `force the feed instead of sniffing it (${INTEL_FORMATS.join(', ')})`, parseFeed)
     .option('--format <format>', 'table (a line per input) or json (an object per line per input)', parseFormat, 'table')
-    .action(async (targets: string[], opts: { type?: IntelFormat; format: string }, cmd: Command) => {
+    .option('--no-match', 'do not re-match the stored packages the changed OSV records concern (analyze does it later)')
+    .action(async (targets: string[], opts: { type?: IntelFormat; format: string; match: boolean }, cmd: Command) => {
       await withDb(cmd, async (db) => {
         let failed = 0;
         for (const target of targets) {
@@ -53,7 +60,10 @@ export function registerIntel(program: Command): void {
           try {
             const r = await importIntel(db, target, { format: opts.type, onProgress: (n) => bar.update(n) });
             bar.stop();
-            process.stdout.write((opts.format === 'json' ? JSON.stringify(jsonLine(r)) : summary(r)) + '\n');
+            // Incremental: only the assets the changed records concern are re-matched now.
+            const rematch = opts.match ? await rematchAfterImport(db, r) : null;
+            process.stdout.write((opts.format === 'json' ? JSON.stringify(jsonLine(r, rematch))
+              : summary(r) + (rematch && rematch.advisories > 0 ? `\n${rematchLine(rematch)}` : '')) + '\n');
           } catch (e) {
             bar.stop();
             failed++;
