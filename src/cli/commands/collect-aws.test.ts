@@ -1,12 +1,13 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PG, createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import { MAIN_ACCOUNT, MAIN_KEY, startAwsTestServer, type AwsTestServer } from '../../sources/aws/live/testing/aws-test-server.js';
 import { registerCollectAws } from './collect-aws.js';
 import { registerCollectK8s } from './collect-k8s.js';
+import { Command } from 'commander';
+import { runCommand, type CommandRun } from '../../../test/support/run-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ms-cli-collect-aws-'));
 let t: TestDb | null = null;
@@ -29,24 +30,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ out: string; err: string; error?: Error }> {
-  const program = new Command('mothership').option('--db <location>').exitOverride();
+// Both collectors share the \`collect\` parent command: registering them together checks they coexist.
+const run = (...args: string[]): Promise<CommandRun> => runCommand((program) => {
   registerCollectK8s(program);
   registerCollectAws(program);
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err += String(s); return true; });
-  try {
-    await program.parseAsync(['--db', location, 'collect', 'aws', '--endpoint-url', server.url, ...args], { from: 'user' });
-    return { out, err };
-  } catch (e) {
-    return { out, err, error: e as Error };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+}, ['--db', location, 'collect', 'aws', '--endpoint-url', server.url, ...args]);
 
 describe('mothership collect aws', () => {
   it('collects the credentials\' account into the store and the dump, progress on stderr', async () => {

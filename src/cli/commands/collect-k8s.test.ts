@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { K8S_KINDS } from '../../sources/k8s/kinds.js';
 import { registerCollectK8s } from './collect-k8s.js';
+import { runCommand, type CommandRun } from '../../../test/support/run-command.js';
 
 let server: Server;
 let dir: string;
@@ -33,23 +33,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ out: string; err: string; error?: Error }> {
-  const program = new Command('mothership').option('--db <location>').exitOverride();
-  registerCollectK8s(program);
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err += String(s); return true; });
-  try {
-    await program.parseAsync(['collect', 'k8s', ...args], { from: 'user' });
-    return { out, err };
-  } catch (e) {
-    return { out, err, error: e as Error };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const run = (...args: string[]): Promise<CommandRun> => runCommand(registerCollectK8s, ['collect', 'k8s', ...args]);
 
 describe('mothership collect k8s', () => {
   it('writes the dump of the current context without a store', async () => {

@@ -1,11 +1,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PG, createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import { openDb } from '../../store/open.js';
 import { registerIngest } from './ingest.js';
+import { runCommand, type CommandRun } from '../../../test/support/run-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ms-cli-import-'));
 let t: TestDb | null = null;
@@ -20,23 +20,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ out: string; err: string; error?: Error }> {
-  const program = new Command('mothership').option('--db <location>').exitOverride();
-  registerIngest(program);
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err += String(s); return true; });
-  try {
-    await program.parseAsync(['--db', location, 'import', ...args], { from: 'user' });
-    return { out, err };
-  } catch (e) {
-    return { out, err, error: e as Error };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const run = (...args: string[]): Promise<CommandRun> => runCommand(registerIngest, ['--db', location, 'import', ...args]);
 
 async function query<T extends object>(sql: string): Promise<T[]> {
   const db = await openDb(location);

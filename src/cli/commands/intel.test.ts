@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PG, createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import { registerIntel } from './intel.js';
+import { runCommand, type CommandRun } from '../../../test/support/run-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ms-cli-intel-'));
 let t: TestDb | null = null;
@@ -19,23 +19,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ out: string; err: string; error?: Error }> {
-  const program = new Command('mothership').option('--db <location>').exitOverride();
-  registerIntel(program);
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err += String(s); return true; });
-  try {
-    await program.parseAsync(['--db', location, 'intel', 'import', ...args], { from: 'user' });
-    return { out, err };
-  } catch (e) {
-    return { out, err, error: e as Error };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const run = (...args: string[]): Promise<CommandRun> => runCommand(registerIntel, ['--db', location, 'intel', 'import', ...args]);
 
 const kev = join(dir, 'kev.json');
 writeFileSync(kev, JSON.stringify({ dateReleased: '2025-02-01T00:00:00Z', count: 1, vulnerabilities: [
