@@ -11,8 +11,11 @@ const password = () => newSecret('pw', 12).slice(3);
  * each with a fresh password printed by the demo command. Existing users get a new password.
  */
 export async function ensureDemoUsers(db: Queryable, teams = 3): Promise<DemoLogin[]> {
+  // Teams are owners declared in the catalogue or named on assets (tags, account map, --owner).
   const owners = await db.query<{ id: string }>(
-    `select o.id from owners o order by (o.id like '%platform%') desc, (select count(*) from findings f where f.owner = o.id) desc, o.id limit $1`, [teams]);
+    `select o.id from (select id from owners union select distinct owner from assets where owner is not null) o
+     order by (o.id like '%platform%') desc, (select count(*) from findings f where f.owner = o.id and f.status = 'open') desc, o.id
+     limit $1`, [teams]);
   const wanted: Omit<DemoLogin, 'password'>[] = [
     { name: 'admin', role: 'admin', tenant: null },
     ...owners.map((o) => ({ name: o.id, role: 'member', tenant: o.id })),
