@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from './support/test-db.js';
 import { runCli, startCli } from './support/cli.js';
 import { syncRun } from '../src/pipeline/sync/run.js';
+import { createServer, type AddressInfo } from 'node:net';
 
 const dir = mkdtempSync(join(tmpdir(), 'ms-cli-'));
 let t: TestDb;
@@ -98,6 +99,20 @@ describe('mothership CLI', () => {
   it('runs lists the runs with status', () => {
     const rows = JSON.parse(runCli(['--db', db, 'runs', '--format', 'json']).stdout) as { source: string; status: string }[];
     expect(rows.some((r) => r.source === 'fixture' && r.status === 'succeeded')).toBe(true);
+  });
+
+  it('serve on a port already taken fails in one line, without a stack', async () => {
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    try {
+      const port = (taken.address() as AddressInfo).port;
+      const r = runCli(['--db', db, 'serve', '--port', String(port)]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('EADDRINUSE');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise((r) => taken.close(r));
+    }
   });
 
   it('serve answers health and version, creates the first admin, and shows the overview after login', async () => {

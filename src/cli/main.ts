@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EADDRINUSE') {
       process.stderr.write(`mothership: ${(e as Error).message}\n`);
       process.exitCode = 1;
       return;

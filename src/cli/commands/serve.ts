@@ -27,8 +27,9 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'interface to listen on', process.env.MOTHERSHIP_HOST ?? '127.0.0.1')
     .action(async (opts: { port: number; host: string }, cmd: Command) => {
       const db = await openDb(dbLocation(cmd));
-      const password = await ensureInitialAdmin(db);
       const url = await serve(db, opts.port, opts.host);
+      // Only once listening: a server that fails to start must not create an admin whose password nobody saw.
+      const password = await ensureInitialAdmin(db);
       process.stdout.write(`Mothership is serving ${db.location} at ${url}\n`);
       if (password) process.stdout.write(`First run: created user admin with the one-time password ${password} (shown only now)\n`);
     });
