@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
-import { A_IMAGE, A_WEB, B_BASE, B_BUCKET, CANARY, seedTenants, type Seeded } from '../../../test/support/api-seed.js';
-import { buildServer } from '../app.js';
+import { type TestDb } from '../../../test/support/test-db.js';
+import { A_IMAGE, A_WEB, B_BASE, B_BUCKET, CANARY, type Seeded } from '../../../test/support/api-seed.js';
+import { startSeededApi, stopSeededApi } from '../../../test/support/seeded-api.js';
 
 let t: TestDb;
 let app: FastifyInstance;
 let seed: Seeded;
 
-beforeAll(async () => {
-  t = await createTestDb();
-  seed = await seedTenants(t.db);
-  app = await buildServer({ db: t.db });
-});
-afterAll(async () => { await app.close(); await t.drop(); });
+beforeAll(async () => { ({ t, app, seed } = await startSeededApi()); });
+afterAll(() => stopSeededApi({ t, app }));
 
 const get = (url: string, token = seed.tokens.analyst) => app.inject({ url, headers: { authorization: `Bearer ${token}` } });
 interface Asset { uid: string; kind: string; owner: string | null; labels: string[] }

@@ -1,21 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
-import { seedTenants, type Seeded } from '../../../test/support/api-seed.js';
+import { type TestDb } from '../../../test/support/test-db.js';
+import { type Seeded } from '../../../test/support/api-seed.js';
 import { buildServer } from '../app.js';
+import { startSeededApi, stopSeededApi } from '../../../test/support/seeded-api.js';
 
 const TRIVY = readFileSync(new URL('../../sources/trivy/testdata/image-report.json', import.meta.url));
 let t: TestDb;
 let app: FastifyInstance;
 let seed: Seeded;
 
-beforeAll(async () => {
-  t = await createTestDb();
-  seed = await seedTenants(t.db);
-  app = await buildServer({ db: t.db });
-});
-afterAll(async () => { await app.close(); await t.drop(); });
+beforeAll(async () => { ({ t, app, seed } = await startSeededApi()); });
+afterAll(() => stopSeededApi({ t, app }));
 
 const upload = (query: string, body: Buffer | string, token = seed.tokens.memberA, contentType = 'application/octet-stream') =>
   app.inject({ method: 'POST', url: `/api/v1/ingest?${query}`, headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, payload: body });
