@@ -4,6 +4,7 @@ import { advisoryRelease } from './distro.js';
 import { exploitRefs } from './exploitability.js';
 import { ecosystemBase, packageKey } from './package-names.js';
 import { compileAffected, type OsvAffected, type OsvRange } from './versions/index.js';
+import { severityFromScore } from '../../findings/severity.js';
 
 /** An advisory row as the loader reads it, with only the `affected[]` entries that may concern us. */
 export interface AdvisoryRow {
@@ -59,15 +60,6 @@ function refUrls(refs: unknown): string[] {
     const url = r && typeof r === 'object' ? (r as { url?: unknown }).url : undefined;
     return typeof url === 'string' ? [url] : [];
   });
-}
-
-/** A CVSS base score as a label, on the CVSS qualitative scale. */
-export function severityFromScore(score: number): Severity {
-  if (score >= 9) return 'critical';
-  if (score >= 7) return 'high';
-  if (score >= 4) return 'medium';
-  if (score > 0) return 'low';
-  return 'info';
 }
 
 function severityOf(row: AdvisoryRow, ids: readonly string[]): { severity: Severity; source: string } {

@@ -13,14 +13,8 @@ export function cvssScore(vector: string): number | null {
   return null;
 }
 
-/** The specification's qualitative rating (the same scale for v3 and v4); "None" is our `info`. */
-export function severityOfScore(score: number): Severity {
-  if (score >= 9) return 'critical';
-  if (score >= 7) return 'high';
-  if (score >= 4) return 'medium';
-  if (score > 0) return 'low';
-  return 'info';
-}
+/** The specification's qualitative rating (the same scale for v3 and v4). */
+export { severityFromScore as severityOfScore } from '../../findings/severity.js';
 
 const LABELS: Record<string, Severity> = {
   critical: 'critical', high: 'high', important: 'high', moderate: 'medium', medium: 'medium', low: 'low',

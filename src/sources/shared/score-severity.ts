@@ -1,13 +1,5 @@
-import type { Severity } from '../../model/index.js';
 
-/** A CVSS-like score (0–10, as SARIF `security-severity` or a CVSS base score) as a severity band. */
-export function severityFromScore(score: number): Severity {
-  if (score >= 9) return 'critical';
-  if (score >= 7) return 'high';
-  if (score >= 4) return 'medium';
-  if (score > 0) return 'low';
-  return 'info';
-}
+export { severityFromScore } from '../../findings/severity.js';
 
 /** `"7.5"` or `7.5` → 7.5; anything else (empty, NaN, out of 0–10) → undefined. */
 export function scoreOf(value: unknown): number | undefined {
