@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
-import { vi } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
+import { TEST_PG, createTestDb, type TestDb } from './test-db.js';
 
 export interface CommandRun { out: string; err: string; error?: Error }
 
@@ -23,4 +27,23 @@ export async function runCommand(register: (program: Command) => void, argv: rea
     stdout.mockRestore();
     stderr.mockRestore();
   }
+}
+
+/**
+ * A store for commands run in this process, with the hooks that make and remove it: on PGlite a directory the
+ * command opens itself (inside `dir`, a scratch folder the test may use too), on PostgreSQL a fresh test database.
+ */
+export function commandStore(prefix: string): { readonly dir: string; readonly location: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  let t: TestDb | null = null;
+  let location = '';
+  beforeAll(async () => {
+    t = TEST_PG ? await createTestDb() : null;
+    location = t?.location ?? join(dir, 'db');
+  });
+  afterAll(async () => {
+    await t?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { dir, get location() { return location; } };
 }

@@ -1,29 +1,17 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PG, createTestDb, type TestDb } from '../../../test/support/test-db.js';
+import { describe, expect, it } from 'vitest';
 import { openDb } from '../../store/open.js';
 import { registerIngest } from './ingest.js';
-import { runCommand, type CommandRun } from '../../../test/support/run-command.js';
+import { commandStore, runCommand, type CommandRun } from '../../../test/support/run-command.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ms-cli-import-'));
-let t: TestDb | null = null;
-let location = '';
-beforeAll(async () => {
-  // PGlite: a directory the command opens itself; PostgreSQL: a fresh test database.
-  t = TEST_PG ? await createTestDb() : null;
-  location = t?.location ?? join(dir, 'db');
-});
-afterAll(async () => {
-  await t?.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const store = commandStore('ms-cli-import-');
+const dir = store.dir;
 
-const run = (...args: string[]): Promise<CommandRun> => runCommand(registerIngest, ['--db', location, 'import', ...args]);
+const run = (...args: string[]): Promise<CommandRun> => runCommand(registerIngest, ['--db', store.location, 'import', ...args]);
 
 async function query<T extends object>(sql: string): Promise<T[]> {
-  const db = await openDb(location);
+  const db = await openDb(store.location);
   try { return await db.query<T>(sql); } finally { await db.close(); }
 }
 

@@ -1,25 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PG, createTestDb, type TestDb } from '../../../test/support/test-db.js';
+import { describe, expect, it } from 'vitest';
 import { registerIntel } from './intel.js';
-import { runCommand, type CommandRun } from '../../../test/support/run-command.js';
+import { commandStore, runCommand, type CommandRun } from '../../../test/support/run-command.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ms-cli-intel-'));
-let t: TestDb | null = null;
-let location = '';
-beforeAll(async () => {
-  // PGlite: a directory the command opens itself; PostgreSQL: a fresh test database.
-  t = TEST_PG ? await createTestDb() : null;
-  location = t?.location ?? join(dir, 'db');
-});
-afterAll(async () => {
-  await t?.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const store = commandStore('ms-cli-intel-');
+const dir = store.dir;
 
-const run = (...args: string[]): Promise<CommandRun> => runCommand(registerIntel, ['--db', location, 'intel', 'import', ...args]);
+const run = (...args: string[]): Promise<CommandRun> => runCommand(registerIntel, ['--db', store.location, 'intel', 'import', ...args]);
 
 const kev = join(dir, 'kev.json');
 writeFileSync(kev, JSON.stringify({ dateReleased: '2025-02-01T00:00:00Z', count: 1, vulnerabilities: [
