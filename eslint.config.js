@@ -35,6 +35,15 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard knows the server only through its HTTP API.
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/src/**', '**/dist/**', 'node:*'], message: 'web/ talks to the API only: no server code, no Node modules.' },
+      ] }],
+    },
+  },
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**', 'src/server/**'],
     rules: {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { createTestDb, type TestDb } from './support/test-db.js';
 import { A_IMAGE, B_BASE, CANARY, CANARY_STRINGS, seedTenants, type Seeded } from './support/api-seed.js';
 import { buildServer } from '../src/server/app.js';
+import { DEFAULT_SLA_POLICIES } from '../src/findings/sla.js';
 
 /**
  * The authorization matrix (issue 8, part 5): every route × role, the status its policy gives, and for
@@ -17,11 +18,11 @@ const TENANT_A: Role[] = ['memberA', 'viewerA'];
 interface Probe {
   /** The route (method and URL pattern as registered) it exercises. */
   route: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: (s: Seeded) => string;
-  body?: string | object;
+  body?: string | object | ((s: Seeded) => object);
   contentType?: string;
-  policy: 'public' | 'read' | 'write';
+  policy: 'public' | 'read' | 'write' | 'admin';
   /** Status for an allowed caller, when not 200; per role where it differs. */
   ok?: number | Partial<Record<Role, number>>;
   /** True when an all-tenant caller must see a canary in this response (positive control). */
@@ -41,12 +42,20 @@ const PROBES: Probe[] = [
   { route: 'GET /api/v1/findings/:id', url: (s) => `/api/v1/findings/${s.findings.b[0]}`, policy: 'read', ok: { memberA: 404, viewerA: 404 }, adminSeesCanary: true },
   { route: 'GET /api/v1/findings/:id', url: (s) => `/api/v1/findings/${s.findings.unowned}`, policy: 'read', ok: { memberA: 404, viewerA: 404 }, adminSeesCanary: true },
   { route: 'GET /api/v1/findings/:id', url: (s) => `/api/v1/findings/${s.findings.a[0]}`, policy: 'read' },
+  { route: 'GET /api/v1/paths', url: () => '/api/v1/paths?status=all&limit=500', policy: 'read' },
+  // A finding that is not a path is no path: 404 for everyone, like another tenant's path.
+  { route: 'GET /api/v1/paths/:id', url: (s) => `/api/v1/paths/${s.findings.b[0]}`, policy: 'read', ok: 404 },
   { route: 'GET /api/v1/assets', url: () => '/api/v1/assets?limit=500&include_gone=true', policy: 'read', adminSeesCanary: true },
   { route: 'GET /api/v1/assets', url: () => `/api/v1/assets?q=${CANARY}`, policy: 'read', adminSeesCanary: true },
   { route: 'GET /api/v1/assets/:uid', url: () => `/api/v1/assets/${encodeURIComponent(A_IMAGE)}`, policy: 'read', adminSeesCanary: true },
   { route: 'GET /api/v1/assets/:uid', url: () => `/api/v1/assets/${encodeURIComponent(B_BASE)}`, policy: 'read', ok: { memberA: 404, viewerA: 404 }, adminSeesCanary: true },
   { route: 'GET /api/v1/owners', url: () => '/api/v1/owners', policy: 'read', adminSeesCanary: true },
   { route: 'GET /api/v1/rules', url: () => '/api/v1/rules', policy: 'read' },
+  { route: 'GET /api/v1/posture', url: () => '/api/v1/posture', policy: 'read' },
+  { route: 'GET /api/v1/posture/history', url: () => '/api/v1/posture/history?scope=owner:team-alpha', policy: 'read' },
+  { route: 'GET /api/v1/posture/history', url: () => '/api/v1/posture/history?scope=owner:team-bravo', policy: 'read', ok: { memberA: 404, viewerA: 404 } },
+  { route: 'GET /api/v1/posture/history', url: () => '/api/v1/posture/history?scope=org', policy: 'read', ok: { memberA: 404, viewerA: 404 } },
+  { route: 'GET /api/v1/fix-plans', url: () => '/api/v1/fix-plans?limit=500', policy: 'read' },
   { route: 'GET /api/v1/runs', url: () => '/api/v1/runs?limit=500', policy: 'read', adminSeesCanary: true },
   { route: 'POST /api/v1/query', method: 'POST', url: () => '/api/v1/query', body: sql('select * from v_findings'), policy: 'read', adminSeesCanary: true },
   { route: 'POST /api/v1/query', method: 'POST', url: () => '/api/v1/query', body: sql('select * from v_assets'), policy: 'read', adminSeesCanary: true },
@@ -80,12 +89,32 @@ const PROBES: Probe[] = [
   { route: 'POST /api/v1/ingest', method: 'POST', url: () => '/api/v1/ingest?filename=image-report.json', body: TRIVY.toString('utf8'), contentType: 'application/octet-stream', policy: 'write' },
   { route: 'POST /api/v1/deployments', method: 'POST', url: () => '/api/v1/deployments', policy: 'write',
     body: { service: 'alpha-api', environment: 'production', image: `registry.example.com/alpha/api@sha256:${'a'.repeat(64)}` } },
+  // Triage (docs/triage.md): members write only in their tenant (404 elsewhere); suppressions and SLA policies are the security team's.
+  { route: 'POST /api/v1/findings/:id/triage', method: 'POST', url: (s) => `/api/v1/findings/${s.findings.a[0]}/triage`, body: { state: 'acknowledged' }, policy: 'write' },
+  { route: 'POST /api/v1/findings/:id/triage', method: 'POST', url: (s) => `/api/v1/findings/${s.findings.b[0]}/triage`, body: { state: 'acknowledged' }, policy: 'write', ok: { memberA: 404 } },
+  { route: 'POST /api/v1/findings/:id/triage', method: 'POST', url: (s) => `/api/v1/findings/${s.findings.unowned}/triage`, body: { state: 'in_progress' }, policy: 'write', ok: { memberA: 404 } },
+  { route: 'POST /api/v1/findings/triage', method: 'POST', url: () => '/api/v1/findings/triage', body: (s) => ({ ids: [s.findings.a[0], s.findings.b[0]], state: 'in_progress' }), policy: 'write' },
+  { route: 'POST /api/v1/findings/:id/comments', method: 'POST', url: (s) => `/api/v1/findings/${s.findings.b[1]}/comments`, body: { text: 'probe' }, policy: 'write', ok: { memberA: 404 } },
+  { route: 'POST /api/v1/findings/:id/comments', method: 'POST', url: (s) => `/api/v1/findings/${s.findings.a[1]}/comments`, body: { text: 'probe' }, policy: 'write' },
+  { route: 'POST /api/v1/findings/:id/assign', method: 'POST', url: (s) => `/api/v1/findings/${s.findings.b[2]}/assign`, body: { assignee: 'probe' }, policy: 'write', ok: { memberA: 404 } },
+  { route: 'GET /api/v1/findings/:id/history', url: (s) => `/api/v1/findings/${s.findings.b[0]}/history`, policy: 'read', ok: { memberA: 404, viewerA: 404 }, adminSeesCanary: true },
+  { route: 'GET /api/v1/findings/:id/history', url: (s) => `/api/v1/findings/${s.findings.a[0]}/history`, policy: 'read' },
+  { route: 'GET /api/v1/sla', url: () => '/api/v1/sla', policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/sla/policies', url: () => '/api/v1/sla/policies', policy: 'read' },
+  { route: 'PUT /api/v1/sla/policies', method: 'PUT', url: () => '/api/v1/sla/policies', body: { policies: DEFAULT_SLA_POLICIES }, policy: 'admin' },
+  { route: 'POST /api/v1/suppressions', method: 'POST', url: () => '/api/v1/suppressions', body: { owner: 'team-bravo', rule_id: 'CVE-1999-0001', reason: `${CANARY} probe` },
+    policy: 'write', ok: { memberA: 403 }, adminSeesCanary: true },
+  { route: 'GET /api/v1/suppressions', url: () => '/api/v1/suppressions', policy: 'read', adminSeesCanary: true },
+  { route: 'DELETE /api/v1/suppressions/:id', method: 'DELETE', url: () => '/api/v1/suppressions/999999', policy: 'write', ok: { admin: 404, analyst: 404, memberA: 403 } },
   { route: 'GET /api/openapi.json', url: () => '/api/openapi.json', policy: 'public' },
   { route: 'GET /api/docs', url: () => '/api/docs', policy: 'public' },
   { route: 'GET /api/v1/me', url: () => '/api/v1/me', policy: 'read' },
   { route: 'GET /api/v1/version', url: () => '/api/v1/version', policy: 'public' },
   { route: 'POST /api/v1/auth/login', method: 'POST', url: () => '/api/v1/auth/login', body: { name: 'alice', password: 'not the password' }, policy: 'public', ok: -1 },
-  { route: 'GET /', url: () => '/', policy: 'read', adminSeesCanary: true },
+  { route: 'GET /', url: () => '/', policy: 'read' },
+  { route: 'GET /*', url: () => `/assets/${encodeURIComponent(B_BASE)}`, policy: 'read' },
+  { route: 'GET /static/*', url: () => '/static/missing.js', policy: 'public', ok: 404 },
+  { route: 'GET /auth/once', url: () => '/auth/once?token=mso_not-a-link', policy: 'public', ok: 401 },
   { route: 'GET /healthz', url: () => '/healthz', policy: 'public' },
   { route: 'GET /login', url: () => '/login', policy: 'public' },
   { route: 'POST /login', method: 'POST', url: () => '/login', body: 'name=alice&password=wrong', contentType: 'application/x-www-form-urlencoded', policy: 'public', ok: -1 },
@@ -110,6 +139,7 @@ afterAll(async () => { await app.close(); await t.drop(); });
 function expected(p: Probe, role: Role): number {
   if (p.policy !== 'public' && role === 'anonymous') return 401;
   if (p.policy === 'write' && role === 'viewerA') return 403;
+  if (p.policy === 'admin' && role !== 'admin') return 403;
   if (typeof p.ok === 'number') return p.ok;
   return p.ok?.[role] ?? 200;
 }
@@ -119,7 +149,8 @@ async function call(p: Probe, role: Role) {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (p.contentType) headers['content-type'] = p.contentType;
-  return app.inject({ method: p.method ?? 'GET', url: p.url(seed), headers, ...(p.body === undefined ? {} : { payload: p.body }) });
+  const body: string | object | undefined = typeof p.body === 'function' ? (p.body as (s: Seeded) => object)(seed) : p.body;
+  return app.inject({ method: p.method ?? 'GET', url: p.url(seed), headers, ...(body === undefined ? {} : { payload: body }) });
 }
 
 const leaks = (body: string) => CANARY_STRINGS.filter((c) => body.toLowerCase().includes(c));

@@ -15,6 +15,9 @@ import { registerCollectAws } from './commands/collect-aws.js';
 import { registerRules } from './commands/rules.js';
 import { registerUsers } from './commands/users.js';
 import { registerRefingerprint } from './commands/refingerprint.js';
+import { registerPaths } from './commands/paths.js';
+import { registerPosture } from './commands/posture.js';
+import { registerTriage } from './commands/triage.js';
 
 export function buildProgram(): Command {
   const program = new Command('mothership')
@@ -36,6 +39,9 @@ export function buildProgram(): Command {
   registerRuns(program);
   registerUsers(program);
   registerRefingerprint(program);
+  registerPaths(program);
+  registerPosture(program);
+  registerTriage(program);
   return program;
 }
 

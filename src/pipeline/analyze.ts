@@ -7,6 +7,9 @@ import { rulesEngine } from '../engines/rules/engine.js';
 import { loadRulePacks } from '../engines/rules/load.js';
 import { syncRun, type SyncResult } from './sync/run.js';
 import { resolveOwners } from './resolve-owners.js';
+import { scoreRisk } from './score-risk.js';
+import { scorePosture } from './score-posture.js';
+import type { RiskConfig } from '../engines/risk/config.js';
 
 /**
  * Orders engines so each runs after the engines it names in `after`; a cycle is an error. An id in `after`
@@ -48,7 +51,7 @@ export interface EngineResult extends SyncResult {
 }
 
 /** Runs every engine over the stored inventory, each as one scoped-sync run of source `engine:<id>`. */
-export async function analyze(db: Db, options: { engines?: readonly Engine[]; now?: Date; log?: (m: string) => void } = {}): Promise<EngineResult[]> {
+export async function analyze(db: Db, options: { engines?: readonly Engine[]; now?: Date; log?: (m: string) => void; risk?: RiskConfig } = {}): Promise<EngineResult[]> {
   const now = options.now ?? new Date();
   const log = options.log ?? (() => undefined);
   // Owners first: engines' findings inherit the owner of their asset.
@@ -62,5 +65,8 @@ export async function analyze(db: Db, options: { engines?: readonly Engine[]; no
     const result = await syncRun(db, records, { source: `engine:${engine.id}`, where: `engine ${engine.id}`, now, input: { engine: engine.id, version: engine.version } });
     results.push({ ...result, engine: engine.id });
   }
+  // Last: risk reads every engine's output (paths, labels), and posture reads the risk.
+  await scoreRisk(db, { config: options.risk, log });
+  await scorePosture(db, { now, config: options.risk });
   return results;
 }

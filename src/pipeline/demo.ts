@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { Db } from '../store/db.js';
 import { generateOrganization, type GeneratedOrg } from '../demo/generator/index.js';
-import { importDump } from './import-dump.js';
+import { importDump, importK8sListFile } from './import-dump.js';
+import { importCatalog } from './import-catalog.js';
 import { ingestFile } from './ingest.js';
 import { analyze } from './analyze.js';
 import { importIntel } from './intel-import.js';
@@ -23,9 +24,9 @@ export interface DemoSummary {
 }
 
 /**
- * The demo is the real pipeline on synthetic files: the generator writes an AWS CLI dump, Trivy reports
- * and an OSV export, and they are imported exactly as a user's would be. The advisories are imported
- * before analyzing, so our matcher's findings join Trivy's.
+ * The demo is the real pipeline on synthetic files: the generator writes an AWS CLI dump, kubectl output,
+ * a service catalogue, Trivy reports, an OSV export and a KEV catalog, and they are imported exactly as a
+ * user's would be. The advisories are imported before analyzing, so our matcher's findings join Trivy's.
  */
 export async function runDemo(db: Db, options: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();
@@ -33,21 +34,34 @@ export async function runDemo(db: Db, options: DemoOptions): Promise<DemoSummary
   // generator version must not be mistaken for the current organization.
   options.onStep?.('generate', 0, 1);
   const org: GeneratedOrg = await generateOrganization({ outDir: options.dataDir, scale: options.scale, seed: options.seed });
-  const total = 3 + org.trivyReports.length;
+  const total = 5 + org.k8s.length + org.trivyReports.length;
   let done = 0;
   let runs = 0;
   options.onStep?.('import aws', done, total);
   await importDump(db, 'aws', resolve(options.dataDir, org.awsDir));
   runs++;
   done++;
+  for (const cluster of org.k8s) {
+    options.onStep?.('import k8s', done, total);
+    await importK8sListFile(db, resolve(options.dataDir, cluster.file), cluster.cluster);
+    runs++;
+    done++;
+  }
+  options.onStep?.('import catalog', done, total);
+  runs += (await importCatalog(db, [resolve(options.dataDir, org.catalogDir)])).length;
+  done++;
   for (const report of org.trivyReports) {
     options.onStep?.('ingest trivy', done, total);
-    await ingestFile(db, resolve(options.dataDir, report.file), { owner: report.owner });
+    await ingestFile(db, resolve(options.dataDir, report.file), { owner: report.owner, scoreRisk: false });
     runs++;
     done++;
   }
   options.onStep?.('import osv', done, total);
   await importIntel(db, resolve(options.dataDir, org.intel.osvDir), { format: 'osv' });
+  runs++;
+  done++;
+  options.onStep?.('import kev', done, total);
+  await importIntel(db, resolve(options.dataDir, org.intel.kevFile), { format: 'kev' });
   runs++;
   done++;
   options.onStep?.('analyze', done, total);

@@ -6,6 +6,10 @@ import { MothershipError } from '../model/errors.js';
 import { openReportFile } from '../sources/report-file.js';
 import { PARSERS } from '../sources/registry.js';
 import { syncRun, type SyncResult } from './sync/run.js';
+import {
+  contentKey, fileStamp, hashingReportFile, identicalReimport, mayBeReimport, recordAssets, recordContentKey, sha256File, type RecordedAsset,
+} from './identical-reimport.js';
+import { scoreRisk } from './score-risk.js';
 
 export interface IngestOptions {
   /** Force a report type (a parser's `type`) instead of sniffing. */
@@ -15,11 +19,23 @@ export interface IngestOptions {
   /** uid of the asset the report is about, over what it says or when it says nothing (`--asset`). */
   asset?: string;
   onProgress?: (records: number) => void;
+  /** Score the risk of the store's findings after the run (default true). */
+  scoreRisk?: boolean;
+  /**
+   * Record an unchanged file's re-import without parsing it when nothing touched its scopes since
+   * (identical-reimport.ts; default true). False always parses and merges (and still records the file's
+   * content key for the next import).
+   */
+  identicalShortcut?: boolean;
+  /** Sees the parser's records on their way to the store (the ingest benchmark times the parser with it). */
+  observe?: (records: AsyncIterable<NormalizedRecord>) => AsyncIterable<NormalizedRecord>;
 }
 
 export interface IngestResult extends SyncResult {
   file: string;
   type: string;
+  /** Set when the file was the one an earlier run read, unchanged, and was not parsed again: that run's id. */
+  identicalTo?: number;
 }
 
 export function parserFor(file: { name: string; head: Uint8Array }, type?: string, where = file.name): Parser {
@@ -86,15 +102,42 @@ async function* withPrintableErrors(records: AsyncIterable<NormalizedRecord>): A
 /** Ingests one report file as one run of its parser: transactional and idempotent. */
 export async function ingestFile(db: Db, path: string, options: IngestOptions = {}): Promise<IngestResult> {
   const subject = assetUidOption(options.asset, path);
-  const file = await openReportFile(path);
-  const parser = parserFor(file, options.type, path);
-  const records = withPrintableErrors(parser.parse(file, subject === undefined ? {} : { subject }));
-  const result = await syncRun(db, withOwner(records, options.owner), {
+  const opened = await openReportFile(path);
+  const parser = parserFor(opened, options.type, path);
+  const input = { file: path, type: parser.type, size: opened.size, owner: options.owner ?? null, asset: subject ?? null };
+  const shortcut = options.identicalShortcut !== false;
+  const keyOf = (sha256: string) =>
+    contentKey(sha256, { parser: parser.id, parserVersion: parser.version, type: parser.type, owner: input.owner, asset: input.asset });
+  const stamp = await fileStamp(path);
+  // Hashing before parsing costs a read of the file: only when an earlier run of the same size may match.
+  let key = shortcut && (await mayBeReimport(db, parser.id, opened.size)) ? keyOf(await sha256File(path)) : undefined;
+  if (key !== undefined) {
+    const same = await identicalReimport(db, parser.id, key, input);
+    if (same) {
+      if (options.scoreRisk !== false) await scoreRisk(db);
+      return { ...same, file: path, type: parser.type };
+    }
+  }
+  // Otherwise the bytes are hashed as the parser reads them, for the next import of the same file.
+  const hashing = hashingReportFile(opened);
+  const file = key === undefined ? hashing.file : opened;
+  const assets = new Map<string, RecordedAsset>();
+  const parsed = withPrintableErrors(parser.parse(file, subject === undefined ? {} : { subject }));
+  const records = options.observe ? options.observe(parsed) : parsed;
+  const result = await syncRun(db, recordAssets(withOwner(records, options.owner), assets), {
     source: parser.id,
     where: path,
-    input: { file: path, type: parser.type, size: file.size, owner: options.owner ?? null, asset: subject ?? null },
+    input,
     onProgress: options.onProgress,
   });
+  const sha256 = hashing.digest();
+  key ??= sha256 === undefined ? undefined : keyOf(sha256);
+  // A file changed while it was read has no one content: no key.
+  if (key !== undefined && result.status === 'succeeded' && (await fileStamp(path)) === stamp) {
+    await recordContentKey(db, result.runId, key, assets);
+  }
+  // New findings get their risk now; a caller ingesting many files (the demo) scores once at the end instead.
+  if (options.scoreRisk !== false) await scoreRisk(db);
   return { ...result, file: path, type: parser.type };
 }
 

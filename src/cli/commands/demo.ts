@@ -44,7 +44,11 @@ export function registerDemo(program: Command): void {
       const { ensureDemoUsers } = await import('../../server/auth/demo-users.js');
       const logins = await ensureDemoUsers(db);
       const url = await serve(db, opts.port, opts.host);
+      const { createOneTimeLogin, ONE_TIME_LOGIN_TTL_MS } = await import('../../server/auth/one-time-login.js');
+      const once = await createOneTimeLogin(db, 'admin');
       process.stdout.write(`Mothership is serving the demo at ${url}\n`);
+      process.stdout.write(`  open ${url}/auth/once?token=${once} to land on the dashboard logged in as admin ` +
+        `(the link works once, for ${ONE_TIME_LOGIN_TTL_MS / 60_000} minutes)\n`);
       for (const l of logins) process.stdout.write(`  log in as ${l.name} / ${l.password} (${l.role}${l.tenant ? `, team ${l.tenant}` : ''})\n`);
     });
 }

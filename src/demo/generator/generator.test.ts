@@ -98,7 +98,11 @@ describe('manifest counts match the files', () => {
 
   it('expects more than 500 assets at scale 1, the sum of what was written', () => {
     const c = org.counts;
-    expect(c.assetsExpected).toBe(c.accounts + c.instances + c.securityGroups + c.buckets + c.users + c.roles + c.groups + c.policies + c.images);
+    expect(c.assetsExpected).toBe(c.accounts + c.instances + c.securityGroups + c.buckets + c.users + c.roles + c.groups + c.policies + c.images
+      + c.functions + c.eksClusters + c.k8sObjects + c.catalogEntries);
+    expect(c.functions).toBeGreaterThan(c.accounts);
+    expect(c.eksClusters).toBe(1);
+    expect(c.k8sObjects).toBeGreaterThan(org.trivyReports.filter((r) => r.service !== null).length * 4);
     expect(c.assetsExpected).toBeGreaterThan(500);
   });
 

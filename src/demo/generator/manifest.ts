@@ -34,6 +34,8 @@ export interface TrivyReportEntry {
   service: string | null;
   /** The base image reference it was built on (`org.opencontainers.image.base.name`). */
   base: string;
+  /** `<repository>@sha256:...`: what Kubernetes reports a running container's image as. */
+  repoDigest: string;
 }
 
 export interface GeneratedCounts {
@@ -54,7 +56,13 @@ export interface GeneratedCounts {
   packages: number;
   /** Vulnerability entries across all Trivy results. */
   vulnerabilities: number;
-  /** accounts + instances + securityGroups + buckets + users + roles + groups + policies + images. */
+  functions: number;
+  eksClusters: number;
+  /** Kubernetes objects stored as assets (ReplicaSets are read, not stored). */
+  k8sObjects: number;
+  /** Catalogue entities and owners.yaml teams and rules, each an asset. */
+  catalogEntries: number;
+  /** The sum of every count above from accounts to catalogEntries except regions, packages and vulnerabilities. */
   assetsExpected: number;
 }
 
@@ -77,6 +85,9 @@ export interface PlantedDecoy {
   /** Instance ARN that has two of the three chain conditions but not the third. */
   instance: string;
   missing: 'imdsv1' | 'public-ip';
+  /** Its admin role and its world-open security group. */
+  role: string;
+  securityGroup: string;
 }
 
 export interface Planted {
@@ -109,6 +120,24 @@ export interface Planted {
    * violate it. Everything else is compliant with every rule; the demo test compares this with the findings.
    */
   rules: RulePlants;
+  /** Attack paths the paths engine should find (test/demo-paths.test.ts). */
+  paths: PlantedPath[];
+}
+
+/** Near misses: each is one condition short of a planted path and must produce none. */
+export interface Decoys {
+  paths: PlantedPath[];
+}
+
+/**
+ * One attack path: the rule id of its technique (`path.<technique>`), and the asset uids from the entry
+ * (`internet` for anonymous access, else the identity an attacker holds) to the target, in order.
+ */
+export interface PlantedPath {
+  technique: string;
+  entry: string;
+  target: string;
+  nodes: string[];
 }
 
 /** Rule id → asset uids planted to violate it. */
@@ -142,6 +171,8 @@ export interface DemoVulnerability {
 export interface GeneratedIntel {
   /** Folder of OSV JSON records, relative to outDir. */
   osvDir: 'osv';
+  /** The CISA KEV catalog excerpt, relative to outDir. */
+  kevFile: string;
   /** Record ids written. */
   advisories: string[];
   /** What the matcher should find on product images. */
@@ -158,8 +189,13 @@ export interface GeneratedOrg {
   awsDir: 'aws';
   trivyReports: TrivyReportEntry[];
   intel: GeneratedIntel;
+  /** `kubectl get ... -A -o json` output per cluster, relative to outDir. */
+  k8s: { cluster: string; file: string }[];
+  /** Backstage catalog-info.yaml and owners.yaml, relative to outDir (`mothership import catalog`). */
+  catalogDir: 'catalog';
   counts: GeneratedCounts;
   planted: Planted;
+  decoys: Decoys;
 }
 
 export function emptyPlanted(): Planted {
@@ -178,5 +214,6 @@ export function emptyPlanted(): Planted {
     log4shellImages: [],
     widespreadCves: [],
     rules: {},
+    paths: [],
   };
 }

@@ -149,12 +149,13 @@ export function unusedRoleFindings(role: IamPrincipal, now: Date, days: number):
   if (role.kind !== 'role' || !role.lastUsedCollected || role.arn.includes(':role/aws-service-role/')) return [];
   const since = role.lastUsed ?? role.created;
   if (!since || now.getTime() - since.getTime() < days * DAY) return [];
-  const idle = Math.floor((now.getTime() - since.getTime()) / DAY);
+  // The content names dates, never the idle time: a count of days would change the finding on every run
+  // that crosses a day boundary of its last use, with nothing changed in the account.
   return [finding(RULES.unusedRole, role.arn, undefined, {
-    title: `Role ${role.name} not used in ${idle} days`,
+    title: `Role ${role.name} not used in over ${days} days`,
     description: role.lastUsed ? `Last used ${role.lastUsed.toISOString().slice(0, 10)}.` : `Never used since its creation on ${role.created!.toISOString().slice(0, 10)}.`,
     severity: 'low',
-    evidence: { lastUsed: role.lastUsed?.toISOString() ?? null, created: role.created?.toISOString() ?? null, idleDays: idle, thresholdDays: days },
+    evidence: { lastUsed: role.lastUsed?.toISOString() ?? null, created: role.created?.toISOString() ?? null, thresholdDays: days },
     remediation: 'Delete the role if nothing needs it; unused roles keep standing access for whoever can assume them.',
   })];
 }

@@ -59,6 +59,23 @@ describe('iam engine', () => {
     expect((await open()).filter((f) => f.detail === 'data-exfiltration')).toEqual([]);
   });
 
+  it('changes no finding of an unchanged account when analyzed again a day later', async () => {
+    const db = await createTestDb();
+    try {
+      await syncRun(db.db, withCoverage(account(false)), { source: 'fixture' });
+      const [first] = await analyze(db.db, { engines: [iamEngine()], now: NOW });
+      expect(first?.counts.findings.new).toBeGreaterThan(0);
+      // The stale role has been idle one day longer: still the same finding, not an update of it.
+      const [later] = await analyze(db.db, { engines: [iamEngine()], now: new Date(NOW.getTime() + 86_400_000) });
+      expect(later?.counts.findings).toMatchObject({ new: 0, updated: 0, resolved: 0, reopened: 0 });
+      const [stale] = await db.db.query<{ title: string; evidence: Record<string, unknown> }>(
+        `select title, evidence from findings where rule_id = 'iam.unused-role' and asset_uid = $1`, [arn('role/stale')]);
+      expect(stale).toMatchObject({ title: 'Role stale not used in over 90 days', evidence: { lastUsed: '2024-02-01T00:00:00.000Z', thresholdDays: 90 } });
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('names the same target on every run when several are equally strong', async () => {
     const db = await createTestDb();
     try {

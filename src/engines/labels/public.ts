@@ -82,6 +82,14 @@ async function assetsOf(db: Db, kind: string, where = 'true'): Promise<AssetRow[
   return db.query<AssetRow>(`select uid, account, region, properties as p from assets where kind = $1 and gone_at is null and (${where}) order by uid`, [kind]);
 }
 
+/**
+ * Instances that may have a public address: a superset (publicInstances decides) found with cheap jsonb
+ * operators. An instance's stored configuration is large and most have no public address: parsing every
+ * one in full was most of this label's time.
+ */
+const MAY_HAVE_PUBLIC_ADDRESS = `properties ?| array['PublicIpAddress', 'Ipv6Address']
+  or properties->'NetworkInterfaces' @> '[{"Association": {}}]' or properties->'NetworkInterfaces' @> '[{"Ipv6Addresses": [{}]}]'`;
+
 const routeEvidence = (r: { known: boolean; route?: InternetRoute }) => (r.known ? r.route ?? null : 'not collected');
 
 /** An instance's public addresses: IPv4 (an Elastic IP when not Amazon's) and IPv6, from the instance and its interfaces. */
@@ -203,7 +211,7 @@ export const publicLabeler: Labeler = {
   async compute({ db }) {
     const net = await Network.load(db);
     const hits = new HitSet();
-    publicInstances(net, await assetsOf(db, 'aws.ec2.instance'), hits);
+    publicInstances(net, await assetsOf(db, 'aws.ec2.instance', MAY_HAVE_PUBLIC_ADDRESS), hits);
     const v2 = (await assetsOf(db, 'aws.elbv2.load-balancer', `properties->>'Scheme' = 'internet-facing'`)).map((a) => ({ a, listeners: v2Listeners(a.p) }));
     const classic = (await assetsOf(db, 'aws.elb.load-balancer', `properties->>'Scheme' = 'internet-facing'`)).map((a) => ({ a, listeners: classicListeners(a.p) }));
     publicLoadBalancers(net, [...v2, ...classic], hits);

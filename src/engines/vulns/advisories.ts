@@ -116,8 +116,11 @@ function asEntry(e: unknown): { ecosystem: string; name: string; affected: Candi
 /** The advisory text a finding needs beyond the ranges: loaded only for the advisories that matched. */
 export type AdvisoryText = Omit<AdvisoryRow, 'entries'>;
 
+/** Advisories whose text `describe` filled in: a cached one (advisory-cache.ts) is not read again. */
+const described = new WeakSet<Advisory>();
+
 /** An advisory known only by its id until its text is loaded (AdvisoryIndex.describe). */
-function placeholder(id: string): Advisory {
+export function placeholder(id: string): Advisory {
   return {
     id, canonicalId: id, aliases: [], cves: [], summary: null, details: null, severity: 'medium', severitySource: 'unrated',
     cvss: null, exploitRefs: [],
@@ -162,23 +165,40 @@ export class AdvisoryIndex {
     const advisory = this.pending.get(row.id);
     if (!advisory) return;
     Object.assign(advisory, advisoryOf({ ...row, entries: null }));
+    described.add(advisory);
     this.pending.delete(row.id);
   }
 
-  private addWith(advisory: Advisory, rawEntries: readonly unknown[]): boolean {
-    let added = false;
-    for (const raw of rawEntries) {
-      const e = asEntry(raw);
-      if (!e) continue;
-      const release = advisoryRelease(e.ecosystem);
-      if (release === undefined) continue; // a distro stream images do not run (Ubuntu Pro, RHEL EUS)
-      const key = packageKey(ecosystemBase(e.ecosystem), e.name);
+  /**
+   * Entries compiled earlier (advisory-cache.ts), shared with other runs: their compiled ranges and, once
+   * described, their advisory's text are reused as they are.
+   */
+  addCompiled(advisory: Advisory, entries: readonly KeyedEntry[]): void {
+    if (entries.length === 0) return;
+    for (const { key, entry } of entries) {
       let list = this.byKey.get(key);
       if (!list) {
         list = [];
         this.byKey.set(key, list);
       }
-      list.push({ advisory, ecosystem: e.ecosystem, release, affected: e.affected, test: lazyTest(e.ecosystem, e.affected) });
+      list.push(entry);
+    }
+    this.entries += entries.length;
+    this.advisories++;
+    if (!described.has(advisory)) this.pending.set(advisory.id, advisory);
+  }
+
+  private addWith(advisory: Advisory, rawEntries: readonly unknown[]): boolean {
+    let added = false;
+    for (const raw of rawEntries) {
+      const compiled = compileEntry(advisory, raw);
+      if (!compiled) continue;
+      let list = this.byKey.get(compiled.key);
+      if (!list) {
+        list = [];
+        this.byKey.set(compiled.key, list);
+      }
+      list.push(compiled.entry);
       this.entries++;
       added = true;
     }
@@ -189,6 +209,24 @@ export class AdvisoryIndex {
   lookup(key: string): readonly CandidateEntry[] | undefined {
     return this.byKey.get(key);
   }
+}
+
+/** A candidate entry with the index key it is found by. */
+export interface KeyedEntry {
+  key: string;
+  entry: CandidateEntry;
+}
+
+/** One raw `affected[]` element as a candidate entry of `advisory`; undefined when no package can match it. */
+export function compileEntry(advisory: Advisory, raw: unknown): KeyedEntry | undefined {
+  const e = asEntry(raw);
+  if (!e) return undefined;
+  const release = advisoryRelease(e.ecosystem);
+  if (release === undefined) return undefined; // a distro stream images do not run (Ubuntu Pro, RHEL EUS)
+  return {
+    key: packageKey(ecosystemBase(e.ecosystem), e.name),
+    entry: { advisory, ecosystem: e.ecosystem, release, affected: e.affected, test: lazyTest(e.ecosystem, e.affected) },
+  };
 }
 
 /** compileAffected on the first call: most entries of a large index are never asked. */

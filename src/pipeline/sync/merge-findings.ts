@@ -18,6 +18,8 @@ export interface StagedFindings {
   /** Rows staged with content (stage_finding_content), and rows staged as stored already (`prior_id`). */
   content: number;
   stored: number;
+  /** New findings the Stager COPYed into `findings` itself (`new_id`): only their event and link are left. */
+  direct?: number;
 }
 
 /**
@@ -31,14 +33,21 @@ export interface StagedFindings {
  * kinds are checked against the findings as they are now, at merge time.
  */
 export async function mergeFindings(tx: Queryable, p: RunParams, staged: StagedFindings): Promise<FindingCounts> {
+  const direct = staged.direct ?? 0;
   if (staged.duplicates) {
+    // A new finding written directly loses to a later record of its fingerprint: its row goes (it is this
+    // run's own, nothing references it yet), and the later record is merged as new.
+    if (direct > 0) {
+      await tx.exec(`delete from findings f using stage_findings s
+        where f.id = s.new_id and exists (select 1 from stage_findings d where d.fingerprint = s.fingerprint and d.seq > s.seq)`);
+    }
     // Within one run the last record of a fingerprint wins, with or without content.
     await tx.exec(`delete from stage_findings s using stage_findings d where d.fingerprint = s.fingerprint and d.seq > s.seq;
       delete from stage_finding_content c where not exists (select 1 from stage_findings k where k.seq = c.seq);`);
   }
   // Without statistics on the stage, the planner takes the whole findings table to look up the prior
   // state of a few thousand fingerprints (1.2 s instead of 50 ms for 13,000 findings into 50,000).
-  await tx.exec('analyze stage_findings (fingerprint, prior_id); analyze stage_finding_content (fingerprint)');
+  await tx.exec('analyze stage_findings (fingerprint, prior_id, new_id); analyze stage_finding_content (fingerprint)');
   // The run's findings by id: what the sources merge and the sweep read. The key keeps the sweep's
   // anti-join an index probe whatever the planner expects.
   await tx.exec('create temp table run_finding_ids (id bigint primary key, scope text, original_id text) on commit drop');
@@ -72,7 +81,7 @@ export async function mergeFindings(tx: Queryable, p: RunParams, staged: StagedF
       select coalesce(up.id, p.id), k.scope, k.original_id from stage_findings k
       left join prior p on p.fingerprint = k.fingerprint
       left join up on up.fingerprint = k.fingerprint
-      where k.prior_id is null),
+      where k.prior_id is null and k.new_id is null),
     ev as (
       insert into finding_events (finding_id, at, type, run_id, details)
       select up.id, :now::timestamptz,
@@ -87,6 +96,7 @@ export async function mergeFindings(tx: Queryable, p: RunParams, staged: StagedF
     from ev`, p);
 
   if (staged.content > 0) await moveOwners(tx, p);
+  const opened = direct === 0 ? {} : await mergeDirect(tx, p);
 
   // Stored as they are: at most the state changes (a resolved finding reopens, an unverified one is
   // verified) and the content source becomes this one, as the upsert above does. A finding changed or
@@ -115,7 +125,7 @@ export async function mergeFindings(tx: Queryable, p: RunParams, staged: StagedF
   if ((stored.stale ?? 0) > 0) {
     throw new MothershipError('CONFLICT', `${stored.stale} findings changed while this run was staged (another run committed meanwhile); run it again`);
   }
-  const seen = staged.duplicates ? await count(tx, 'select count(*)::int as n from stage_findings', p) : { n: staged.content + staged.stored };
+  const seen = staged.duplicates ? await count(tx, 'select count(*)::int as n from stage_findings', p) : { n: staged.content + staged.stored + direct };
 
   await statement(tx, `insert into finding_sources as s (finding_id, source, scope, original_id, first_seen)
       select x.id, :source::text, x.scope, x.original_id, :now::timestamptz from run_finding_ids x
@@ -161,12 +171,32 @@ export async function mergeFindings(tx: Queryable, p: RunParams, staged: StagedF
 
   return {
     seen: seen.n ?? 0,
-    new: changes.new ?? 0,
+    new: (changes.new ?? 0) + (opened.new ?? 0),
     updated: changes.updated ?? 0,
     reopened: (changes.reopened ?? 0) + (stored.reopened ?? 0),
     resolved: resolved.n ?? 0,
     unverified: unverified.n ?? 0,
   };
+}
+
+/**
+ * New findings the Stager wrote directly: their `opened` events and run ids. Their owner was the asset's as
+ * the store held it while staging (or as this run defines it); an asset this run merged with another owner
+ * than that (rare) gets its findings' owner set here, as the insert from the content stage would have.
+ */
+async function mergeDirect(tx: Queryable, p: RunParams): Promise<Record<string, number>> {
+  await statement(tx, `update findings f set owner = a.owner, owner_reason = case when a.owner is not null then 'asset' end
+      from stage_findings k left join assets a on a.uid = k.owner_asset
+      where f.id = k.new_id and k.owner_asset is not null and k.owner is distinct from a.owner`, p);
+  return count(tx, `with ids as (
+      insert into run_finding_ids (id, scope, original_id)
+      select new_id, scope, original_id from stage_findings where new_id is not null
+      returning id),
+    ev as (
+      insert into finding_events (finding_id, at, type, run_id, details)
+      select id, :now::timestamptz, 'opened', :run::bigint, jsonb_build_object('source', :source::text) from ids
+      returning 1)
+    select count(*)::int as new from ev`, p);
 }
 
 /**

@@ -9,6 +9,7 @@ import { named } from '../../store/named.js';
 import { jsonText, storableText } from '../../store/copy-text.js';
 import { mergeLabels, type LabelCounts } from './merge-labels.js';
 import { refreshStatistics } from './statistics.js';
+import { applyTriagePolicies, type TriagePolicyCounts } from '../apply-triage-policies.js';
 
 export type RunStatus = 'succeeded' | 'partial' | 'failed';
 
@@ -18,6 +19,7 @@ export interface SyncCounts extends InventoryCounts {
   ownersUpdated: number;
   labels: LabelCounts;
   scopes: { complete: number; partial: number; failed: number };
+  triage: TriagePolicyCounts;
 }
 
 export interface SyncResult {
@@ -93,7 +95,8 @@ export async function syncRun(db: Db, records: AsyncIterable<NormalizedRecord> |
   try {
     const counts = await db.transaction(async (tx) => {
       await tx.exec(STAGE_DDL);
-      const stager = new Stager(tx, options.where ?? options.source);
+      // source and now: new findings are COPYed into findings while staging (stage.ts).
+      const stager = new Stager(tx, options.where ?? options.source, undefined, { source: options.source, now });
       let n = 0;
       for await (const record of records) {
         await stager.add(record);
@@ -106,12 +109,14 @@ export async function syncRun(db: Db, records: AsyncIterable<NormalizedRecord> |
       const relationships = await mergeRelationships(tx, params, dups.relationships);
       const packages = await mergePackages(tx, params, dups.packages);
       const findings = await mergeFindings(tx, params,
-        { duplicates: dups.findings, content: stager.counts.findingContent, stored: stager.counts.findingsStored });
+        { duplicates: dups.findings, content: stager.counts.findingContent, stored: stager.counts.findingsStored, direct: stager.counts.findingsDirect });
       const ownersUpdated = await propagateOwners(tx, params);
       const labels = await mergeLabels(tx, params, stager.labels);
+      // Triage policies (SLA due dates, suppressions, acceptance facts) see the run's result before it commits.
+      const triage = await applyTriagePolicies(tx, { now, run: runId });
       const scopes = { complete: 0, partial: 0, failed: 0 };
       for (const c of stager.coverage.values()) scopes[c.coverage]++;
-      const result: SyncCounts = { records: n, assets, relationships, packages, findings, ownersUpdated, labels, scopes };
+      const result: SyncCounts = { records: n, assets, relationships, packages, findings, ownersUpdated, labels, scopes, triage };
       const status: RunStatus = scopes.partial + scopes.failed > 0 ? 'partial' : 'succeeded';
       const errors = [...stager.coverage].filter(([, c]) => c.error).map(([s, c]) => `${s}: ${c.error}`);
       const q = named(`

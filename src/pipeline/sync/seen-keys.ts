@@ -24,7 +24,7 @@ export class SeenKeys {
 }
 
 /** Two independent 32-bit string hashes (FNV-1a and a multiply-xorshift), joined into 52 bits. */
-function hash52(s: string): number {
+export function hash52(s: string): number {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
   for (let i = 0; i < s.length; i++) {

@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Db } from '../../store/db.js';
 import { checkLogin, createSession, LoginRefused, revokeSession } from '../auth/accounts.js';
 import { clearSessionCookie, setSessionCookie } from '../auth/plugin.js';
-import { escapeHtml } from './overview.js';
+import { escapeHtml } from './html.js';
 
 /** Per client address, on top of the per-name lockout in the store. */
 const LOGIN_RATE = { max: 30, timeWindow: '1 minute' };

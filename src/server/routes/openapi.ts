@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { VERSION } from '../../version.js';
 import type { RoutePolicy } from '../auth/plugin.js';
-import { escapeHtml } from './overview.js';
+import { escapeHtml } from './html.js';
 
 declare module 'fastify' {
   interface FastifySchema {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { NormalizedRecord } from '../../model/index.js';
 import { scopeCoverage, validated, type CallResult } from './call-result.js';
-import { awsScope, ec2Arn } from './identifiers.js';
+import { awsScope, ec2Arn, regionalArn } from './identifiers.js';
 import type { InstanceProfileRoles } from './iam.js';
 import { awsAsset, edge } from './records.js';
 import { tagMap } from './tags.js';
@@ -46,6 +46,22 @@ export interface Ec2RegionInput {
 
 type Instance = z.output<typeof Instance>;
 
+const CLUSTER_TAG = /^kubernetes\.io\/cluster\/(.+)$/;
+
+/**
+ * The EKS cluster a worker instance belongs to: the `eks:cluster-name` tag managed node groups set, else the
+ * `kubernetes.io/cluster/<name>` tag (value `owned` or `shared`) self-managed nodes and Karpenter set.
+ */
+export function eksClusterOf(tags: Readonly<Record<string, string>>): { name: string; tag: string } | null {
+  const managed = tags['eks:cluster-name']?.trim();
+  if (managed) return { name: managed, tag: 'eks:cluster-name' };
+  for (const [key, value] of Object.entries(tags)) {
+    const m = CLUSTER_TAG.exec(key);
+    if (m?.[1] && (value === 'owned' || value === 'shared')) return { name: m[1], tag: key };
+  }
+  return null;
+}
+
 function instanceRecords(scope: string, input: Ec2RegionInput, instance: Instance): NormalizedRecord[] {
   const { account, region } = input;
   const uid = ec2Arn(region, account, 'instance', instance.InstanceId);
@@ -63,6 +79,8 @@ function instanceRecords(scope: string, input: Ec2RegionInput, instance: Instanc
     if (roles.length === 0) out.push(edge(scope, uid, 'has_instance_profile', profile.Arn));
     for (const role of roles) out.push(edge(scope, uid, 'has_role', role, { instanceProfile: profile.Arn }));
   }
+  const cluster = eksClusterOf(tags);
+  if (cluster) out.push(edge(scope, uid, 'member_of', regionalArn(region, account, 'eks', `cluster/${cluster.name}`), { via: `tag ${cluster.tag}` }));
   return out;
 }
 

@@ -3,6 +3,7 @@ import type { Planted, RulePlants } from '../manifest.js';
 import type { OutputTree } from '../output-tree.js';
 import type { AccountPlan, OrgPlan, ServicePlan } from '../plan.js';
 import { rngFor } from '../random.js';
+import type { PathPlan } from '../attack-paths.js';
 import { AccountIam } from './iam.js';
 import { writeRegion } from './region.js';
 import { writeBuckets } from './s3.js';
@@ -16,6 +17,8 @@ export interface AccountCounts {
   roles: number;
   groups: number;
   policies: number;
+  functions: number;
+  eksClusters: number;
 }
 
 function mergeRules(planted: Planted, rules: RulePlants): void {
@@ -41,15 +44,17 @@ function placeServices(org: OrgPlan, account: AccountPlan, services: readonly Se
  * Writes one account folder (meta.json, every region, IAM, S3) and adds what it planted to `planted`.
  * Nothing of the account is kept once it returns, so memory stays flat however many accounts there are.
  */
-export async function writeAccount(out: OutputTree, org: OrgPlan, account: AccountPlan, planted: Planted): Promise<AccountCounts> {
+export async function writeAccount(out: OutputTree, org: OrgPlan, account: AccountPlan, planted: Planted, paths: PathPlan | null = null): Promise<AccountCounts> {
   const services = org.servicesByAccount[account.index] ?? [];
-  const iam = new AccountIam(org, account, services);
-  const counts: AccountCounts = { regions: 0, instances: 0, securityGroups: 0, buckets: 0, users: 0, roles: 0, groups: 0, policies: 0 };
+  const iam = new AccountIam(org, account, services, paths);
+  const counts: AccountCounts = { regions: 0, instances: 0, securityGroups: 0, buckets: 0, users: 0, roles: 0, groups: 0, policies: 0, functions: 0, eksClusters: 0 };
 
   const placement = placeServices(org, account, services);
   for (const [regionIndex, region] of account.regions.entries()) {
-    const r = await writeRegion(out, { org, account, region, regionIndex, services: placement[regionIndex] ?? [], iam });
+    const r = await writeRegion(out, { org, account, region, regionIndex, services: placement[regionIndex] ?? [], iam, paths });
     counts.regions++;
+    counts.functions += r.functions;
+    counts.eksClusters += r.eksClusters;
     counts.instances += r.instances;
     counts.securityGroups += r.securityGroups;
     planted.openSecurityGroups.push(...r.open);
@@ -64,6 +69,7 @@ export async function writeAccount(out: OutputTree, org: OrgPlan, account: Accou
 
   const identity = iam.render();
   await out.writeAws(`aws/${account.id}/global/iam-get-account-authorization-details.json`, identity.document);
+  for (const [user, keys] of identity.accessKeys) await out.writeAws(`aws/${account.id}/global/iam-list-access-keys/${user}.json`, { AccessKeyMetadata: keys });
   counts.users = identity.users;
   counts.roles = identity.roles;
   counts.groups = identity.groups;

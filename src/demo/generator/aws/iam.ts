@@ -9,6 +9,8 @@ import { buildPeople } from './iam-people.js';
 import { plantRule } from '../manifest.js';
 import type { RulePlants } from '../manifest.js';
 import { bucketName } from './naming.js';
+import type { PathPlan } from '../attack-paths.js';
+import { plantedIdentities } from './path-identities.js';
 
 interface CustomerPolicy {
   name: string;
@@ -49,6 +51,18 @@ export interface IamResult {
   overPrivilegedRoles: string[];
   adminUsers: string[];
   rules: RulePlants;
+  /** Every user's `iam list-access-keys` answer, by user name. */
+  accessKeys: Map<string, Record<string, unknown>[]>;
+}
+
+/** What a planted role or user is made of (attack-path plants). */
+export interface IdentitySpec {
+  name: string;
+  trust?: PolicyDocument;
+  inline: InlinePolicy[];
+  attached: ManagedRef[];
+  tags: Record<string, string | undefined>;
+  withProfile?: boolean;
 }
 
 /**
@@ -62,15 +76,34 @@ export class AccountIam {
   private readonly policies = new Map<string, CustomerPolicy>();
   private readonly byService = new Map<string, RoleBuild>();
   private adminRole: RoleBuild | null = null;
+  /** Functions to write for the services' Lambda roles. */
+  readonly functions: { service: ServicePlan; roleArn: string }[] = [];
 
   constructor(
     private readonly org: OrgPlan,
     private readonly account: AccountPlan,
     private readonly services: readonly ServicePlan[],
+    private readonly paths: PathPlan | null = null,
   ) {
     this.rng = rngFor(org.seed, 'iam', account.id);
     this.buildPolicies();
     this.buildRoles();
+    // After every other draw, so planting leaves the rest of the account as it was.
+    if (paths) for (const spec of plantedIdentities(paths).roles) this.plantRole(spec);
+  }
+
+  private plantRole(spec: IdentitySpec): void {
+    const role = this.addRole(spec.name, spec.trust ?? trust.service('ec2.amazonaws.com'), spec.tags, spec.withProfile ?? false);
+    role.inline.push(...spec.inline);
+    role.attached.push(...spec.attached);
+    if (spec.withProfile) this.usedRecently(role, 1);
+  }
+
+  /** The instance profile of a role planted or built here by name. */
+  profileOfRole(name: string): ProfileRef {
+    const role = this.roles.find((r) => r.name === name);
+    if (!role) throw new Error(`no role ${name}`);
+    return this.refOf(role);
   }
 
   /** The instance profile of a service's EC2 role in this account. */
@@ -171,6 +204,7 @@ export class AccountIam {
       role.attached.push(awsManaged(AWS_MANAGED.lambdaBasic));
       role.inline.push({ PolicyName: 'app-access', PolicyDocument: permissions.serviceApp(id, region, service.name, bucketName(alias, 'app-data')) });
       this.usedRecently(role, 0.8);
+      this.functions.push({ service, roleArn: role.arn });
     }
     const deploy = this.addRole('github-actions-deploy', trust.githubOidc(id, this.org.company, `${team}-deploy`), { team, 'managed-by': 'terraform' }, false);
     deploy.attached.push(this.customerRef('ci-deploy'));
@@ -231,6 +265,28 @@ export class AccountIam {
     };
 
     const people = buildPeople(rng, this.account, this.customerRef(`secrets-read-${this.account.team}`), count);
+    // People sign in through SSO and machine users' bootstrap keys were deleted: only planted users hold keys.
+    const accessKeys = new Map<string, Record<string, unknown>[]>(people.users.map((u) => [u.UserName as string, []]));
+    if (this.paths) {
+      const identities = plantedIdentities(this.paths);
+      for (const spec of identities.users) {
+        const { name } = spec;
+        people.users.push({
+          Path: '/',
+          UserName: name,
+          UserId: awsId.user(rng),
+          Arn: arn.user(this.account.id, name),
+          CreateDate: awsTime(daysBeforeSnapshot(rng.days(200, 900))),
+          UserPolicyList: spec.inline,
+          GroupList: [],
+          AttachedManagedPolicies: count(spec.attached),
+          Tags: tagList(spec.tags),
+        });
+        accessKeys.set(name, identities.keys.filter((k) => k.user === name).map((k) => ({
+          UserName: name, AccessKeyId: k.id, Status: 'Active', CreateDate: awsTime(daysBeforeSnapshot(rng.days(20, 80))),
+        })));
+      }
+    }
 
     const roles = this.roles.map((role) => {
       count(role.attached);
@@ -283,8 +339,12 @@ export class AccountIam {
     plantRule(rules, 'aws.iam.user-policies-not-via-groups',
       ...people.users.filter((u) => (u.AttachedManagedPolicies as unknown[]).length > 0 || (u.UserPolicyList as unknown[]).length > 0).map((u) => u.Arn as string));
 
+    plantRule(rules, 'aws.iam.access-key-not-rotated-90-days',
+      ...[...accessKeys].filter(([, keys]) => keys.some((k) => k.Status === 'Active')).map(([name]) => arn.user(this.account.id, name)));
+
     return {
       rules,
+      accessKeys,
       document: { UserDetailList: people.users, GroupDetailList: people.groups, RoleDetailList: roles, Policies: policies },
       users: people.users.length,
       roles: roles.length,

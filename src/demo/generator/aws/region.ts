@@ -5,10 +5,12 @@ import type { AccountPlan, OrgPlan, ServicePlan } from '../plan.js';
 import { rngFor } from '../random.js';
 import type { Rng } from '../random.js';
 import { daysBeforeSnapshot } from '../time.js';
+import type { PathPlan } from '../attack-paths.js';
 import type { AccountIam, ProfileRef } from './iam.js';
 import { arn, awsId } from './ids.js';
 import { INSTANCE_TYPES, architectureOf, renderInstance } from './instance-object.js';
 import type { InstanceSpec, Subnet } from './instance-object.js';
+import { writeCompute } from './compute.js';
 import { GroupSet, WORLD, allTraffic, fromGroup, tcp } from './security-groups.js';
 import type { GroupRef } from './security-groups.js';
 
@@ -20,6 +22,8 @@ export interface RegionInput {
   /** Services with instances in this region, the account team's first. */
   services: readonly ServicePlan[];
   iam: AccountIam;
+  /** The attack-path plants, in the region they name. */
+  paths: PathPlan | null;
 }
 
 export interface RegionResult {
@@ -33,6 +37,8 @@ export interface RegionResult {
   chains: PlantedChain[];
   decoys: PlantedDecoy[];
   rules: RulePlants;
+  functions: number;
+  eksClusters: number;
 }
 
 const OFFICE_CIDRS = ['203.0.113.0/24', '198.51.100.17/32'];
@@ -42,6 +48,7 @@ const LEGACY_NAMES = ['old-jenkins', 'test-instance', 'tmp-debug', 'legacy-cron'
 /** One account-region: a VPC, its security groups and its instances, written as the two describe calls. */
 export async function writeRegion(out: OutputTree, input: RegionInput): Promise<RegionResult> {
   const { org, account, region, regionIndex, services, iam } = input;
+  const paths = input.paths?.region === region ? input.paths : null;
   const rng = rngFor(org.seed, 'region', account.id, region);
   const vpcId = awsId.vpc(rng);
   const prefix = `10.${rng.int(0, 255)}`;
@@ -100,7 +107,7 @@ export async function writeRegion(out: OutputTree, input: RegionInput): Promise<
   // Instances.
   const amis = amiPool(org.seed, region);
   const specs: InstanceSpec[] = [];
-  const result: RegionResult = { instances: 0, securityGroups: sgs.groups.length, open: sgs.open, web: sgs.web, privateOnly: sgs.privateOnly, imdsV1: [], untagged: [], chains: [], decoys: [], rules };
+  const result: RegionResult = { instances: 0, securityGroups: sgs.groups.length, open: sgs.open, web: sgs.web, privateOnly: sgs.privateOnly, imdsV1: [], untagged: [], chains: [], decoys: [], rules, functions: 0, eksClusters: 0 };
   const make = (fields: Pick<InstanceSpec, 'name' | 'tags' | 'subnet' | 'groups' | 'profile' | 'httpTokens' | 'running'>, isPublic: boolean): InstanceSpec => {
     const instanceType = rng.pick(INSTANCE_TYPES);
     const spec: InstanceSpec = {
@@ -137,7 +144,7 @@ export async function writeRegion(out: OutputTree, input: RegionInput): Promise<
         { name, tags: serviceTags(entryService, name), subnet: missing === 'public-ip' ? rng.pick(privateSubnets) : rng.pick(publicSubnets), groups: [alb, serviceGroup], profile, httpTokens: missing === 'imdsv1' ? 'required' : 'optional', running: true },
         missing !== 'public-ip',
       );
-      result.decoys.push({ instance: arn.instance(region, account.id, spec.id), missing });
+      result.decoys.push({ instance: arn.instance(region, account.id, spec.id), missing, role: profile.roleArn, securityGroup: sgs.arnOf(alb) });
     }
   }
 
@@ -159,8 +166,12 @@ export async function writeRegion(out: OutputTree, input: RegionInput): Promise<
     if (isPublic && alb) groups.push(alb);
     const profile: ProfileRef | null = rng.chance(0.92) ? iam.profileForService(s.name) : null;
     const name = `${s.name}-${account.env}-${n}`;
-    make({ name, tags: serviceTags(s, name), subnet: rng.pick(isPublic ? publicSubnets : privateSubnets), groups, profile, httpTokens: rng.chance(0.09) ? 'optional' : 'required', running: rng.chance(0.95) }, isPublic);
+    // A public instance with IMDSv1 and its service role (which reads confidential app data) would be an
+    // unplanned attack path: the organization is secure by default outside its plants.
+    const httpTokens = rng.chance(0.09) && !isPublic ? 'optional' : 'required';
+    make({ name, tags: serviceTags(s, name), subnet: rng.pick(isPublic ? publicSubnets : privateSubnets), groups, profile, httpTokens, running: rng.chance(0.95) }, isPublic);
   }
+  const nodeGroup = paths && alb ? plantPathInstances(paths, { make, sgs, iam, alb, vpcId, publicSubnets, privateSubnets, account, rng }) : null;
 
   const reservations = reserve(rng, specs).map((group) => ({
     Groups: [],
@@ -175,9 +186,61 @@ export async function writeRegion(out: OutputTree, input: RegionInput): Promise<
     ReservationId: awsId.reservation(rng),
   }));
   result.instances = specs.length;
+  result.securityGroups = sgs.groups.length;
+  const compute = await writeCompute(out, {
+    account, region, rng: rngFor(org.seed, 'compute', account.id, region), functions: first ? iam.functions : [], paths, vpcId,
+    privateSubnets: privateSubnets.map((s) => s.id), nodeGroup,
+  });
+  result.functions = compute.functions;
+  result.eksClusters = compute.clusters;
   await out.writeAws(`aws/${account.id}/${region}/ec2-describe-instances.json`, { Reservations: reservations });
   await out.writeAws(`aws/${account.id}/${region}/ec2-describe-security-groups.json`, { SecurityGroups: sgs.groups });
   return result;
+}
+
+interface PlantContext {
+  make: (fields: Pick<InstanceSpec, 'name' | 'tags' | 'subnet' | 'groups' | 'profile' | 'httpTokens' | 'running'>, isPublic: boolean) => InstanceSpec;
+  sgs: GroupSet;
+  iam: AccountIam;
+  alb: GroupRef;
+  vpcId: string;
+  publicSubnets: Subnet[];
+  privateSubnets: Subnet[];
+  account: AccountPlan;
+  rng: Rng;
+}
+
+/**
+ * The attack-path instances: one whose role reads sensitive data (a path), one whose role is denied that
+ * access by an explicit Deny, one reachable only from a private CIDR (decoys), and the EKS cluster's nodes.
+ */
+function plantPathInstances(paths: PathPlan, c: PlantContext): string {
+  const tagsOf = (name: string, team: string, service: string) => ({ Name: name, team, env: c.account.env, service, 'managed-by': 'terraform' });
+  const reader = c.make({ name: 'document-renderer-1', tags: tagsOf('document-renderer-1', 'data', 'document-renderer'), subnet: c.publicSubnets[0] as Subnet, groups: [c.alb], profile: c.iam.profileOfRole(paths.roles.reader), httpTokens: 'optional', running: true }, true);
+  const denied = c.make({ name: 'archive-indexer-1', tags: tagsOf('archive-indexer-1', 'data', 'archive-indexer'), subnet: c.publicSubnets[1] as Subnet, groups: [c.alb], profile: c.iam.profileOfRole(paths.roles.denied), httpTokens: 'optional', running: true }, true);
+  const internal = c.sgs.add(c.vpcId, 'intranet-http', 'HTTP from the corporate network only', () => [tcp(80, ['10.0.0.0/8'], 'corporate network')], { team: c.account.team });
+  const adminProfile = c.iam.adminProfile({ name: 'intranet', team: c.account.team } as ServicePlan);
+  const privateOnly = c.make({ name: 'intranet-wiki-1', tags: tagsOf('intranet-wiki-1', c.account.team, 'intranet-wiki'), subnet: c.publicSubnets[2] as Subnet, groups: [internal], profile: adminProfile, httpTokens: 'optional', running: true }, true);
+  paths.instances = {
+    reader: reader.id, denied: denied.id, privateOnly: privateOnly.id, privateOnlyRole: adminProfile.roleArn,
+    privateOnlyGroup: c.sgs.arnOf(internal), webGroup: c.sgs.arnOf(c.alb),
+  };
+  const nodeGroup = c.sgs.add(c.vpcId, `eks-${paths.cluster}-nodes`, 'EKS worker nodes', (self) => [
+    { IpProtocol: '-1', IpRanges: [], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [{ GroupId: self, UserId: c.account.id }] },
+  ], { team: 'platform', [`kubernetes.io/cluster/${paths.cluster}`]: 'owned' });
+  for (let n = 0; n < 2; n++) {
+    const node = c.make({
+      name: `${paths.cluster}-node-${n + 1}`,
+      tags: { Name: `${paths.cluster}-node-${n + 1}`, team: 'platform', env: c.account.env, 'eks:cluster-name': paths.cluster, 'eks:nodegroup-name': 'default', [`kubernetes.io/cluster/${paths.cluster}`]: 'owned' },
+      subnet: c.privateSubnets[n % c.privateSubnets.length] as Subnet,
+      groups: [nodeGroup],
+      profile: c.iam.profileOfRole(paths.roles.node),
+      httpTokens: 'required',
+      running: true,
+    }, false);
+    paths.nodes.push({ id: node.id, az: node.subnet.az });
+  }
+  return nodeGroup.GroupId;
 }
 
 /** Instances launched together share a reservation, a launch time, a type and an image: a service's instances in runs of 1-3. */

@@ -45,6 +45,13 @@ const PURPOSES: readonly Purpose[] = [
   { name: 'feature-store', classification: 'confidential' },
 ];
 
+/**
+ * Only in the platform account, for the attack-path plants: sensitive data left public. (A sensitive bucket
+ * with a public policy that Block Public Access neutralizes is no decoy: RestrictPublicBuckets still lets
+ * every principal of the account in through that policy.)
+ */
+const PLANTED: readonly Purpose[] = [{ name: 'partner-exports', classification: 'confidential', publicCandidate: true }];
+
 export interface S3Result {
   buckets: number;
   publicBuckets: string[];
@@ -117,7 +124,8 @@ export async function writeBuckets(out: OutputTree, org: OrgPlan, account: Accou
   const chosen = [...PURPOSES.slice(0, 4), ...rng.sample(PURPOSES.slice(4), count - 4)];
   // Account 0 always has a public bucket and a public-looking one that Block Public Access neutralizes.
   if (account.forcePlants) {
-    for (const forced of ['public-downloads', 'marketing-site']) if (!chosen.some((p) => p.name === forced)) chosen.push(PURPOSES.find((p) => p.name === forced) as Purpose);
+    for (const forced of ['public-downloads', 'marketing-site', 'customer-documents']) if (!chosen.some((p) => p.name === forced)) chosen.push(PURPOSES.find((p) => p.name === forced) as Purpose);
+    chosen.push(...PLANTED);
   }
   const listed: { Name: string; CreationDate: string }[] = [];
 
@@ -130,6 +138,12 @@ export async function writeBuckets(out: OutputTree, org: OrgPlan, account: Accou
     let pab: Record<string, boolean> | null = rng.weighted<Record<string, boolean> | null>([[ALL_BLOCKED, 0.75], [null, 0.2], [{ ...ALL_BLOCKED, BlockPublicPolicy: false, RestrictPublicBuckets: false }, 0.05]]);
     if (account.forcePlants && purpose.name === 'marketing-site') {
       statements = [publicRead(name)];
+      pab = ALL_BLOCKED;
+    } else if (purpose.name === 'partner-exports') {
+      statements = [publicRead(name)];
+      pab = null;
+    } else if (purpose.name === 'customer-documents') {
+      // The target of the planted paths: private, whatever the draw said about its public access block.
       pab = ALL_BLOCKED;
     } else if (purpose.publicCandidate && (rng.chance(0.45) || (account.forcePlants && purpose.name === 'public-downloads'))) {
       statements = [publicRead(name)];
@@ -152,7 +166,8 @@ export async function writeBuckets(out: OutputTree, org: OrgPlan, account: Accou
     else if (hasStarAllow) result.publicBucketDecoys.push(arn.bucket(name));
 
     const teamOwner = rng.chance(0.8) || services.length === 0 ? account.team : rng.pick(services).team;
-    const tagged = !rng.chance(0.05);
+    // The plants' data must carry its classification, or it would not be labelled sensitive.
+    const tagged = !rng.chance(0.05) || (account.forcePlants && ['customer-documents', ...PLANTED.map((p) => p.name)].includes(purpose.name));
     if (!tagged) result.untagged.push(arn.bucket(name));
     const kms = rng.chance(0.2);
     const versioned = purpose.versioned || posture.chance(0.9);

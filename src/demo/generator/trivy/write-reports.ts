@@ -33,7 +33,7 @@ export async function writeTrivyReports(out: OutputTree, org: OrgPlan, onProgres
     const scannedMs = SNAPSHOT_MS - rngFor(org.seed, 'scan', image.ref).int(60_000, 36_000_000);
     const report = renderReport(org, image, scannedMs);
     await out.writeTrivy(file, report.json);
-    result.entries.push({ file, owner, image: image.ref, service, base: image.labels['org.opencontainers.image.base.name'] ?? '' });
+    result.entries.push({ file, owner, image: image.ref, service, base: image.labels['org.opencontainers.image.base.name'] ?? '', repoDigest: image.repoDigest });
     result.packages += report.packages;
     result.vulnerabilities += report.vulnerabilities;
     for (const cve of report.cves) result.cveSpread.set(cve, (result.cveSpread.get(cve) ?? 0) + 1);

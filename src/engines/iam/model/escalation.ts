@@ -225,10 +225,10 @@ export function findEscalations(model: IamModel, p: IamPrincipal): Escalation[] 
   }
 
   const computeActions = ['lambda:UpdateFunctionCode', 'ssm:SendCommand', 'ssm:StartSession', 'ec2-instance-connect:SendSSHPublicKey'].some(has);
-  for (const [uid, roleArns] of computeActions ? model.iam.computeRoles : []) {
+  for (const { uid, roles: strongerRoles } of computeActions ? model.strongerCompute(p) : []) {
     const isFunction = uid.includes(':lambda:');
     const isInstance = uid.includes(':ec2:') && uid.includes(':instance/');
-    for (const roleArn of roleArns.filter(stronger)) {
+    for (const roleArn of strongerRoles) {
       if (isFunction && has('lambda:UpdateFunctionCode')) {
         const path = new Path(model, p);
         if (path.can('lambda:UpdateFunctionCode', uid)) toPrincipal(`UpdateFunctionCode:${uid}`, roleArn, path);

@@ -1,13 +1,19 @@
 import type { EngineContext } from '../../engine.js';
 import { loadActionCatalogue, type ActionCatalogue } from '../catalogue.js';
 import {
-  ALL_RESOURCES, arnParts, compilePolicy, evaluate, mayBeAllowed, principalOf, requestContext,
+  ALL_RESOURCES, arnAccount, arnParts, compilePolicy, evaluate, mayBeAllowed, principalOf, requestContext,
   type CompiledPolicy, type CompiledStatement, type ContextValue, type Decision, type PolicySet, type RequestContext, type RequestPrincipal,
 } from '../evaluate/index.js';
 import { findEscalations, selfGrant, type Escalation } from './escalation.js';
 import { loadIamInventory, type IamInventory } from './inventory.js';
 import { resolveIam, type IamGroup, type IamPrincipal, type ResolvedIam } from './principals.js';
 import { contextKeysOf, contextSignature, strengthOf, type Strength } from './strength.js';
+
+/** A compute resource (instance, function uid) and the roles it carries. */
+export interface ComputeRoles {
+  uid: string;
+  roles: readonly string[];
+}
 
 export interface IamModelOptions {
   /** Service control policies per account, one list per level from the root down; none when not collected. */
@@ -325,6 +331,45 @@ export class IamModel {
       const all = this.inAccount(p.account);
       list = (kind === 'user' ? all.users : all.roles).filter((t) => this.isStronger(t.arn, p.arn));
       this.strongerLists.set(key, list);
+    }
+    return list;
+  }
+
+  /** Compute carrying roles by the account of its ARN (`''`: none), and those with a resource policy. */
+  private computeIndex: { byAccount: Map<string, ComputeRoles[]>; withPolicy: ComputeRoles[] } | undefined;
+  private readonly strongerComputeLists = new Map<string, readonly ComputeRoles[]>();
+
+  /**
+   * The compute (instances, functions) a principal could take over to act as a stronger role: each with the
+   * roles on it stronger than the principal, in inventory order, shared per account and strength class.
+   * Compute of another account is left out unless a resource policy takes part in requests on it: without
+   * one the evaluation denies every cross-account request (the identity policies alone never grant across
+   * accounts), so leaving it out changes no result and keeps the work per account instead of per inventory.
+   */
+  strongerCompute(p: IamPrincipal): readonly ComputeRoles[] {
+    if (!this.computeIndex) {
+      const byAccount = new Map<string, ComputeRoles[]>();
+      const withPolicy: ComputeRoles[] = [];
+      for (const [uid, roles] of this.iam.computeRoles) {
+        const entry = { uid, roles };
+        const account = arnAccount(uid);
+        byAccount.set(account, [...(byAccount.get(account) ?? []), entry]);
+        // Any action but sts:AssumeRole* sees the same resource policy (a function's).
+        if (account !== '' && this.resourcePolicyFor('lambda:updatefunctioncode', uid) !== null) withPolicy.push(entry);
+      }
+      this.computeIndex = { byAccount, withPolicy };
+    }
+    const key = `${p.account}\n${this.strengthClass(p.arn)}`;
+    let list = this.strongerComputeLists.get(key);
+    if (!list) {
+      const { byAccount, withPolicy } = this.computeIndex;
+      const reachable = new Set([...(byAccount.get(p.account) ?? []), ...(byAccount.get('') ?? []), ...withPolicy]);
+      // A role is never stronger than its own class, so the principal itself is never among them.
+      list = [...reachable].flatMap((c) => {
+        const roles = c.roles.filter((r) => this.isStronger(r, p.arn));
+        return roles.length > 0 ? [{ uid: c.uid, roles }] : [];
+      });
+      this.strongerComputeLists.set(key, list);
     }
     return list;
   }
