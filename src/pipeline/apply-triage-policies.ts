@@ -6,7 +6,7 @@ import { fillDueDates } from './sla.js';
 /**
  * The post-run step: at the end of every sync run, inside its transaction, the store's triage policies are
  * applied to what the run changed. Set-based throughout; each part reads only the findings it concerns.
- * 1. SLA: open findings without a due date get one (sla_policies).
+ * 1. SLA: open findings without a due date get one (sla_policies), when the run opened any.
  * 2. Suppression rules: open untriaged findings matching an active rule become 'suppressed'; suppressed
  *    findings whose rule expired, was deleted or no longer matches return to 'none'.
  * 3. Risk acceptances: expired ones, and ones whose relied-on facts no longer hold, return to 'none' with
@@ -14,10 +14,18 @@ import { fillDueDates } from './sla.js';
  */
 export interface TriagePolicyCounts { due_dates: number; suppressed: number; unsuppressed: number; acceptances_revoked: number }
 
-export interface PolicyContext { now: Date; run?: number | null }
+export interface PolicyContext {
+  now: Date;
+  run?: number | null;
+  /**
+   * Findings the run opened or reopened, when known: 0 skips the due-date pass. Until a VACUUM (PGlite has no
+   * autovacuum) the pending-due index keeps entries of rows filled earlier, so even an empty pass rechecks them.
+   */
+  opened?: number;
+}
 
 export async function applyTriagePolicies(tx: Queryable, ctx: PolicyContext): Promise<TriagePolicyCounts> {
-  const due_dates = await fillDueDates(tx);
+  const due_dates = ctx.opened === 0 ? 0 : await fillDueDates(tx);
   const { suppressed, unsuppressed } = await applySuppressions(tx, ctx);
   const acceptances_revoked = await recheckAcceptances(tx, ctx);
   return { due_dates, suppressed, unsuppressed, acceptances_revoked };

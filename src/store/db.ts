@@ -10,6 +10,12 @@ export interface Queryable {
    * null, string, number, boolean, Date, string[] (text[]), or objects (json/jsonb).
    */
   copyRows(table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>): Promise<number>;
+  /**
+   * A read statement of fixed text run on every request (API pages): kept prepared under `name` per
+   * connection, so it is parsed once and its plan can be cached. Same text for a name, always. Drivers
+   * without it (a transaction's handle) run it as query().
+   */
+  queryNamed?<T extends object = Row>(name: string, sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
 export type Backend = 'pglite' | 'postgres';

@@ -25,6 +25,11 @@ function wrap(client: pg.PoolClient): Queryable {
     async exec(sql: string) {
       await client.query({ text: sql, types });
     },
+    async queryNamed<T extends object = Row>(name: string, sql: string, params?: readonly unknown[]) {
+      // node-postgres parses a named statement once per connection and reuses it by name afterwards.
+      const r = await client.query({ name, text: sql, values: params ? [...params] : [], types });
+      return r.rows as T[];
+    },
     async copyRows(table, columns, rows) {
       let total = 0;
       const stream = client.query(copyFrom(`COPY ${tableName(table)} (${columnList(columns)}) FROM STDIN`));
@@ -93,6 +98,7 @@ export async function openPostgres(url: string): Promise<Db> {
     backend: 'postgres',
     location: redactUrl(url),
     query: (sql, params) => withClient((c) => wrap(c).query(sql, params)),
+    queryNamed: (name, sql, params) => withClient((c) => wrap(c).queryNamed!(name, sql, params)),
     exec: (sql) => withClient((c) => wrap(c).exec(sql)),
     copyRows: (table, columns, rows) => withClient((c) => wrap(c).copyRows(table, columns, rows)),
     transaction: (fn) => inTransaction('BEGIN', fn),

@@ -1,4 +1,4 @@
-import { PGlite, types as pgTypes, type Transaction } from '@electric-sql/pglite';
+import { parse as pgParse, PGlite, protocol, types as pgTypes, type Transaction } from '@electric-sql/pglite';
 import type { Db, Queryable, Row } from './db.js';
 import { columnList, copyChunks, tableName } from './copy-text.js';
 
@@ -32,6 +32,45 @@ function wrap(conn: PgliteLike): Queryable {
   };
 }
 
+type BackendMessages = Awaited<ReturnType<PGlite['execProtocol']>>['messages'];
+
+/**
+ * queryNamed for PGlite, which has no named-statement option: the protocol messages query() sends, with the
+ * Parse and its Describe sent once per name and later calls only binding and executing the statement.
+ * Runs under the same locks as query(); reads only (nothing is synced to the file system afterwards).
+ */
+function namedStatements(pg: PGlite) {
+  const paramTypes = new Map<string, number[]>();
+  const exchange = async (message: Uint8Array, into: BackendMessages) => {
+    into.push(...(await pg.execProtocol(message, { syncToFs: false })).messages);
+  };
+  return <T extends object = Row>(name: string, sql: string, params?: readonly unknown[]): Promise<T[]> =>
+    pg._runExclusiveTransaction(() => pg._runExclusiveQuery(async () => {
+      const messages: BackendMessages = [];
+      try {
+        let types = paramTypes.get(name);
+        if (!types) {
+          await exchange(protocol.serialize.parse({ name, text: sql, types: [] }), []);
+          const described: BackendMessages = [];
+          await exchange(protocol.serialize.describe({ type: 'S', name }), described);
+          types = pgParse.parseDescribeStatementResults(described);
+          paramTypes.set(name, types);
+        }
+        const values = (params ?? []).map((v, i) => {
+          if (v === null || v === undefined) return null;
+          const serialize = pg.serializers[types[i] ?? 0];
+          return serialize ? serialize(v) : String(v);
+        });
+        await exchange(protocol.serialize.bind({ statement: name, values }), messages);
+        await exchange(protocol.serialize.describe({ type: 'P' }), messages);
+        await exchange(protocol.serialize.execute({}), messages);
+      } finally {
+        await exchange(protocol.serialize.sync(), messages);
+      }
+      return (pgParse.parseResults(messages, pg.parsers, { parsers })[0]?.rows ?? []) as T[];
+    }));
+}
+
 /** Opens (creating if needed) an embedded database in a directory, or in memory for `memory://`. */
 export async function openPglite(dir: string): Promise<Db> {
   const pg = dir === 'memory://' ? await PGlite.create({ parsers }) : await PGlite.create(dir, { parsers });
@@ -40,6 +79,7 @@ export async function openPglite(dir: string): Promise<Db> {
     backend: 'pglite',
     location: dir,
     ...base,
+    queryNamed: namedStatements(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     readOnly: (fn, options) =>
       pg.transaction(async (tx) => {

@@ -113,7 +113,7 @@ export async function syncRun(db: Db, records: AsyncIterable<NormalizedRecord> |
       const ownersUpdated = await propagateOwners(tx, params);
       const labels = await mergeLabels(tx, params, stager.labels);
       // Triage policies (SLA due dates, suppressions, acceptance facts) see the run's result before it commits.
-      const triage = await applyTriagePolicies(tx, { now, run: runId });
+      const triage = await applyTriagePolicies(tx, { now, run: runId, opened: findings.new + findings.reopened });
       const scopes = { complete: 0, partial: 0, failed: 0 };
       for (const c of stager.coverage.values()) scopes[c.coverage]++;
       const result: SyncCounts = { records: n, assets, relationships, packages, findings, ownersUpdated, labels, scopes, triage };

@@ -50,6 +50,14 @@ describe('posture and fix-plan routes', () => {
     expect((await get('/api/v1/posture/history?scope=nonsense', 'admin')).statusCode).toBe(400);
   });
 
+  it('the finding detail shows the stored risk factors', async () => {
+    const id = api.seed.findings.a[0]!;
+    const f = (await get(`/api/v1/findings/${id}`, 'memberA')).json<{ risk_score: number; risk_factors: { score: number; factors: { factor: string }[]; summary: string } }>();
+    expect(f.risk_factors.score).toBe(f.risk_score);
+    expect(f.risk_factors.factors.map((x) => x.factor)).toEqual(expect.arrayContaining(['severity', 'kev']));
+    expect(f.risk_factors.summary).toMatch(/in CISA KEV/);
+  });
+
   it('fix plans: ranked by risk removed; a member\'s plans hold only its findings', async () => {
     const admin = (await get('/api/v1/fix-plans', 'admin')).json<{ items: FixPlan[] }>().items;
     expect(admin.length).toBeGreaterThan(1);

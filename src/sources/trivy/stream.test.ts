@@ -151,8 +151,8 @@ describe('streamed trivy-json on hostile input', () => {
     expect(cut.message).toMatch(/^big\.json: invalid JSON at byte \d+: the document ends/);
     const at = whole.indexOf('"Severity"');
     const broken = `${whole.slice(0, at)}"Severity" "HIGH"${whole.slice(at + '"Severity":"HIGH"'.length)}`;
-    // The first pass reads a vulnerability member by member: the mistake is named by its own byte.
-    expect((await failure(broken)).message).toContain(`invalid JSON at byte ${at + '"Severity" '.length}: unexpected`);
+    // The element holding the mistake is named by the byte it starts at.
+    expect((await failure(broken)).message).toContain(`invalid JSON at byte ${whole.indexOf('{"VulnerabilityID"')}: value is not valid JSON`);
     const comma = whole.indexOf(',');
     expect((await failure(`${whole.slice(0, comma)}}${whole.slice(comma)}`)).message)
       .toContain(`invalid JSON at byte ${comma + 1}: unexpected ',', expected the end of the document`);

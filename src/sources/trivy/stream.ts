@@ -34,12 +34,6 @@ type ListName = (typeof LISTS)[number];
 const isList = (key: string | number | undefined): key is ListName => (LISTS as readonly unknown[]).includes(key);
 const ENVELOPE_KEYS: ReadonlySet<unknown> = new Set(['SchemaVersion', 'ArtifactName', 'ArtifactType', 'Metadata']);
 const HEADER_KEYS: ReadonlySet<unknown> = new Set(['Target', 'Class', 'Type']);
-/**
- * What the first pass reads of a vulnerability (TrivyVulnerabilityKey): the members are read one by one and
- * the rest (description, CVSS, data source: ~90% of an entry) passed over unparsed. Parsing whole entries
- * only to count them was most of the first pass; the second pass still parses and validates each whole.
- */
-const VULN_KEY_FIELDS: ReadonlySet<unknown> = new Set(Object.keys(TrivyVulnerabilityKey.shape));
 
 /** A compact key for counting: our fingerprints are hex, and 52 bits of them tell findings apart. */
 function countKey(fingerprint: string): number | string {
@@ -66,8 +60,6 @@ class ReportVisitor implements JsonVisitor {
   private readonly seenPackages = new Set<string>();
   private readonly vulns = new FindingSet(finalizeVuln);
   private readonly others = new FindingSet();
-  /** The key fields of the vulnerability the first pass is in (VULN_KEY_FIELDS), member by member. */
-  private vulnFields: Record<string, unknown> | undefined;
 
   constructor(private readonly where: string, private readonly options: ParseOptions, private readonly pass: 1 | 2, first?: FirstPass) {
     this.first = first;
@@ -86,10 +78,6 @@ class ReportVisitor implements JsonVisitor {
       if (depth === 1) return kind === 'array' ? 'descend' : 'value';
       if (depth === 2) return kind === 'object' ? 'descend' : 'value';
       if (depth === 3 && isList(path[2]) && kind === 'array') return this.pass === 2 && path[2] === 'Packages' ? 'skip' : 'descend';
-      if (this.pass === 1 && path[2] === 'Vulnerabilities') {
-        if (depth === 4) return kind === 'object' ? 'descend' : 'value';
-        if (depth === 5) return VULN_KEY_FIELDS.has(path[4]) ? 'value' : 'skip';
-      }
       if (depth === 4 && isList(path[2])) return 'value';
     }
     if (this.pass === 2) return 'skip';
@@ -103,16 +91,10 @@ class ReportVisitor implements JsonVisitor {
       this.header = {};
       this.result = undefined;
     } else if (path.length === 3 && path[0] === 'Results' && isList(path[2])) this.resultHeader(path[1] as number);
-    else if (path.length === 4 && path[2] === 'Vulnerabilities') this.vulnFields = {};
   }
 
   leave(path: JsonPath): void {
     if (path.length === 2 && path[0] === 'Results') this.resultHeader(path[1] as number);
-    else if (path.length === 4 && path[0] === 'Results' && path[2] === 'Vulnerabilities' && this.vulnFields) {
-      const fields = this.vulnFields;
-      this.vulnFields = undefined;
-      this.item('Vulnerabilities', path[1] as number, path[3] as number, fields);
-    }
   }
 
   value(path: JsonPath, value: unknown): void {
@@ -149,8 +131,6 @@ class ReportVisitor implements JsonVisitor {
       return;
     }
     if (depth === 4 && isList(member)) this.item(member, i, path[3] as number, value);
-    // A key field of a vulnerability the first pass reads member by member (a later duplicate wins, as in JSON.parse).
-    else if (depth === 5 && this.vulnFields && member === 'Vulnerabilities' && VULN_KEY_FIELDS.has(path[4])) this.vulnFields[path[4] as string] = value;
   }
 
   private outOfOrder(field: string, after: string, first: string): MothershipError {

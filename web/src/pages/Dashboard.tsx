@@ -101,7 +101,7 @@ export default function Dashboard({ me }: { me: Me }) {
   const top = useQuery({ queryKey: ['top-risks'], queryFn: () => api.get<Page<Finding>>('/api/v1/findings?limit=10') });
   const noPosture = posture.isError && isMissing(posture.error);
   const domains = useConsole(FALLBACK_SQL.domains, true);
-  const accounts = useConsole(FALLBACK_SQL.accounts, true);
+  const accounts = useConsole(FALLBACK_SQL.accounts, posture.isError);
   const trend = useConsole(FALLBACK_SQL.trend, history.isError);
 
   const ownerScores = useMemo<Named[]>(() => {
@@ -150,15 +150,28 @@ export default function Dashboard({ me }: { me: Me }) {
             <Stat label="teams" value={owners.data?.items.length ?? '…'} />
           </div>
         </Card>
-        <Card title={trendPoints.name === 'open findings' ? 'Open findings, 30 days' : 'Posture, 30 days'} className="span-2">
-          {trendPoints.points.length ? <EChart option={line(trendPoints.points, trendPoints.name)} height={200} label="trend" /> : <Empty>No history yet.</Empty>}
-        </Card>
+        {trendPoints.points.length >= 2 ? (
+          <Card title={trendPoints.name === 'open findings' ? 'Open findings, 30 days' : 'Posture, 30 days'}>
+            <EChart option={line(trendPoints.points, trendPoints.name)} height={200} label="trend" />
+          </Card>
+        ) : (
+          // A fresh store has one day of history: the score by domain says more until the trend builds up.
+          <Card title="Score by domain (the trend builds up day by day)">
+            {posture.data ? <EChart option={scoreBar(entries(domainsOf(posture.data)), 'score')} height={200} label="score by domain" /> : <Empty>No history yet.</Empty>}
+          </Card>
+        )}
       </div>
       <div className="grid-2">
-        <Card title="Score by owner">
-          {ownerScores.length ? <EChart option={scoreBar(ownerScores, 'score')} height={Math.max(160, ownerScores.length * 26)} label="score by owner" onClick={(n) => navigate(ownerHref(n))} />
-            : owners.isError ? <Failure error={owners.error} what="owners" /> : <Empty>No owners yet.</Empty>}
-        </Card>
+        <div>
+          <Card title="Score by owner">
+            {ownerScores.length ? <EChart option={scoreBar(ownerScores, 'score')} height={Math.max(160, ownerScores.length * 26)} label="score by owner" onClick={(n) => navigate(ownerHref(n))} />
+              : owners.isError ? <Failure error={owners.error} what="owners" /> : <Empty>No owners yet.</Empty>}
+          </Card>
+          <Card title={posture.data ? 'Score by account' : 'Open findings by account'}>
+            {posture.data ? <EChart option={scoreBar(entries(posture.data.accounts), 'score')} height={Math.max(140, entries(posture.data.accounts).length * 26)} label="score by account" />
+              : accounts.data ? <EChart option={stacked(accounts.data.items)} label="findings by account" /> : <Loading />}
+          </Card>
+        </div>
         <Card title="Top risks">
           {top.isPending ? <Loading /> : top.isError ? <Failure error={top.error} what="findings" /> : top.data.items.length === 0 ? <Empty>Nothing open. </Empty> : (
             <ol className="top-risks" data-testid="top-risks">
@@ -173,16 +186,10 @@ export default function Dashboard({ me }: { me: Me }) {
           )}
         </Card>
       </div>
-      <div className="grid-2">
-        <Card title={posture.data ? 'Score by domain' : 'Open findings by domain'}>
-          {posture.data ? <EChart option={scoreBar(entries(domainsOf(posture.data)), 'score')} label="score by domain" />
-            : domains.data ? <EChart option={stacked(domains.data.items)} label="findings by domain" onClick={(n) => navigate(`/alerts?kind=${encodeURIComponent(n)}`)} /> : <Loading />}
-        </Card>
-        <Card title={posture.data ? 'Score by account' : 'Open findings by account'}>
-          {posture.data ? <EChart option={scoreBar(entries(posture.data.accounts), 'score')} label="score by account" />
-            : accounts.data ? <EChart option={stacked(accounts.data.items)} label="findings by account" /> : <Loading />}
-        </Card>
-      </div>
+      <Card title="Open findings by domain and severity">
+        {domains.data ? <EChart option={stacked(domains.data.items)} height={Math.max(140, domains.data.items.length * 34)} label="findings by domain" onClick={(n) => navigate(`/alerts?kind=${encodeURIComponent(n)}`)} />
+          : domains.isError ? <Failure error={domains.error} what="domains" /> : <Loading />}
+      </Card>
     </div>
   );
 }
