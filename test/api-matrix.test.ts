@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createTestDb, type TestDb } from './support/test-db.js';
-import { A_IMAGE, B_BASE, CANARY, CANARY_STRINGS, seedTenants, type Seeded } from './support/api-seed.js';
+import { A_IMAGE, A_WEB, B_BASE, B_BUCKET, CANARY, CANARY_STRINGS, seedTenants, type Seeded } from './support/api-seed.js';
 import { buildServer } from '../src/server/app.js';
 import { DEFAULT_SLA_POLICIES } from '../src/findings/sla.js';
 
@@ -42,7 +42,13 @@ const PROBES: Probe[] = [
   { route: 'GET /api/v1/findings/:id', url: (s) => `/api/v1/findings/${s.findings.b[0]}`, policy: 'read', ok: { memberA: 404, viewerA: 404 }, adminSeesCanary: true },
   { route: 'GET /api/v1/findings/:id', url: (s) => `/api/v1/findings/${s.findings.unowned}`, policy: 'read', ok: { memberA: 404, viewerA: 404 }, adminSeesCanary: true },
   { route: 'GET /api/v1/findings/:id', url: (s) => `/api/v1/findings/${s.findings.a[0]}`, policy: 'read' },
-  { route: 'GET /api/v1/paths', url: () => '/api/v1/paths?status=all&limit=500', policy: 'read' },
+  { route: 'GET /api/v1/paths', url: () => '/api/v1/paths?status=all&limit=500', policy: 'read', adminSeesCanary: true },
+  // B's path runs through A's web server: asking by that asset must not bring it to tenant A.
+  { route: 'GET /api/v1/paths', url: () => `/api/v1/paths?asset=${encodeURIComponent(A_WEB)}`, policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/paths', url: () => `/api/v1/paths?asset=${encodeURIComponent(B_BUCKET)}&status=all`, policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/paths', url: () => '/api/v1/paths?technique=exposed-vulnerable-workload', policy: 'read', adminSeesCanary: true },
+  { route: 'GET /api/v1/paths/:id', url: (s) => `/api/v1/paths/${s.paths!.b}`, policy: 'read', ok: { memberA: 404, viewerA: 404 }, adminSeesCanary: true },
+  { route: 'GET /api/v1/paths/:id', url: (s) => `/api/v1/paths/${s.paths!.a}`, policy: 'read' },
   // A finding that is not a path is no path: 404 for everyone, like another tenant's path.
   { route: 'GET /api/v1/paths/:id', url: (s) => `/api/v1/paths/${s.findings.b[0]}`, policy: 'read', ok: 404 },
   { route: 'GET /api/v1/assets', url: () => '/api/v1/assets?limit=500&include_gone=true', policy: 'read', adminSeesCanary: true },
@@ -129,7 +135,7 @@ let seed: Seeded;
 
 beforeAll(async () => {
   t = await createTestDb();
-  seed = await seedTenants(t.db);
+  seed = await seedTenants(t.db, { paths: true });
   // Statistics make pg_stats hold sample values: the console must not reveal them to a tenant.
   await t.db.exec('analyze');
   app = await buildServer({ db: t.db });
@@ -198,6 +204,34 @@ describe('authorization matrix', () => {
     expect(list.items.map((i) => i.id).sort((a, b) => a - b)).toEqual(own);
     const q = await app.inject({ method: 'POST', url: '/api/v1/query', headers: auth, payload: { sql: 'select id from v_findings order by id' } });
     expect(q.json<{ items: { id: number }[] }>().items.map((r) => r.id)).toEqual(own);
+  });
+
+  it('paths: a member of tenant A sees only A\'s path (list, ?asset=, ?technique=, detail); analyst and admin see both', async () => {
+    const { a, b } = seed.paths!;
+    const ids = async (role: Exclude<Role, 'anonymous'>, query: string) => {
+      const r = await app.inject({ url: `/api/v1/paths${query}`, headers: { authorization: `Bearer ${seed.tokens[role]}` } });
+      expect(r.statusCode, `${role} ${query}`).toBe(200);
+      return r.json<{ items: { id: number; nodes: { uid: string }[] }[] }>().items.map((i) => i.id).sort((x, y) => x - y);
+    };
+    const web = `?asset=${encodeURIComponent(A_WEB)}`;
+    for (const role of ['admin', 'analyst'] as const) {
+      expect(await ids(role, ''), role).toEqual([a, b]);
+      expect(await ids(role, web), role).toEqual([a, b]);
+      expect(await ids(role, `?asset=${encodeURIComponent(B_BUCKET)}`), role).toEqual([b]);
+      expect(await ids(role, '?technique=exposed-vulnerable-workload'), role).toEqual([b]);
+      expect((await app.inject({ url: `/api/v1/paths/${b}`, headers: { authorization: `Bearer ${seed.tokens[role]}` } })).statusCode).toBe(200);
+    }
+    for (const role of ['memberA', 'viewerA'] as const) {
+      expect(await ids(role, ''), role).toEqual([a]);
+      expect(await ids(role, web), role).toEqual([a]);
+      expect(await ids(role, `?asset=${encodeURIComponent(B_BUCKET)}`), role).toEqual([]);
+      expect(await ids(role, '?technique=exposed-vulnerable-workload'), role).toEqual([]);
+      expect((await app.inject({ url: `/api/v1/paths/${b}`, headers: { authorization: `Bearer ${seed.tokens[role]}` } })).statusCode).toBe(404);
+    }
+    // The asset filter is an exact node uid: a prefix of A's server, or an asset on no path, matches nothing.
+    expect(await ids('admin', `?asset=${encodeURIComponent(A_WEB.slice(0, -1))}`)).toEqual([]);
+    expect(await ids('admin', `?asset=${encodeURIComponent(A_IMAGE)}`)).toEqual([]);
+    expect(await ids('admin', `${web}&status=resolved`)).toEqual([]);
   });
 
   it('a tenant cannot read base tables from the console, and says why', async () => {

@@ -115,4 +115,15 @@ describe('attack paths on the demo organization', () => {
     expect(images.map((i) => i.defined)).toEqual([true]);
     expect(images[0]?.n).toBeGreaterThan(demo.generated.trivyReports.filter((r) => r.service !== null).length);
   });
+
+  it('links each Kubernetes node to the EC2 worker instance its providerID names', async () => {
+    const nodes = await t.db.query<{ node: string; cluster: string; instance: string | null; tag: string | null }>(
+      `select n.uid as node, n.account as cluster, r.to_uid as instance, i.tags->>'eks:cluster-name' as tag
+         from assets n left join relationships r on r.from_uid = n.uid and r.kind = 'runs_on' left join assets i on i.uid = r.to_uid and i.kind = 'aws.ec2.instance'
+        where n.kind = 'k8s.node' and n.gone_at is null order by n.uid`);
+    expect(nodes.length).toBeGreaterThan(0);
+    // Every node has exactly one instance, and it is a worker of the node's own cluster.
+    expect(new Set(nodes.map((n) => n.node)).size).toBe(nodes.length);
+    for (const n of nodes) expect([n.node, n.tag], n.instance ?? 'no instance').toEqual([n.node, n.cluster]);
+  });
 });

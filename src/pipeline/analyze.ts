@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import type { Engine } from '../engines/engine.js';
+import { runShared, type Engine } from '../engines/engine.js';
 import type { NormalizedRecord } from '../model/index.js';
 import { MothershipError } from '../model/errors.js';
 import { ENGINES } from '../engines/registry.js';
@@ -7,6 +7,7 @@ import { rulesEngine } from '../engines/rules/engine.js';
 import { loadRulePacks } from '../engines/rules/load.js';
 import { syncRun, type SyncResult } from './sync/run.js';
 import { resolveOwners } from './resolve-owners.js';
+import { linkK8sNodes } from './link-k8s-nodes.js';
 import { scoreRisk } from './score-risk.js';
 import { scorePosture } from './score-posture.js';
 import type { RiskConfig } from '../engines/risk/config.js';
@@ -56,12 +57,16 @@ export async function analyze(db: Db, options: { engines?: readonly Engine[]; no
   const log = options.log ?? (() => undefined);
   // Owners first: engines' findings inherit the owner of their asset.
   await resolveOwners(db);
+  // Cross-source links no single import can make (Kubernetes node → its EC2 instance), before engines read edges.
+  await linkK8sNodes(db, now);
   const results: EngineResult[] = [];
+  // One memo for the run: engines reading the same model (IAM) build it once.
+  const shared = runShared();
   for (const engine of orderEngines(options.engines ?? ENGINES)) {
     // Engines read through the pool while the run's transaction is not yet open: PGlite allows one
     // transaction at a time, so their records are gathered first, then synced in one transaction.
     const records: NormalizedRecord[] = [];
-    for await (const r of engine.run({ db, now, log })) records.push(r);
+    for await (const r of engine.run({ db, now, log, shared })) records.push(r);
     const result = await syncRun(db, records, { source: `engine:${engine.id}`, where: `engine ${engine.id}`, now, input: { engine: engine.id, version: engine.version } });
     results.push({ ...result, engine: engine.id });
   }

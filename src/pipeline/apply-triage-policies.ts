@@ -34,16 +34,33 @@ export async function applyTriagePolicies(tx: Queryable, ctx: PolicyContext): Pr
 /**
  * The findings each active rule matches (lowest rule id wins), among open untriaged and already suppressed
  * findings. Manual triage always wins: a finding someone acknowledged is never suppressed over it.
+ * Candidates come through an index for each rule's most selective criterion (rule or advisory id, owner,
+ * label, else the assets whose uid matches the pattern), so a rule costs the findings it names, not a scan
+ * of every finding; the full predicate is then applied to them.
  */
 const MATCH = `
   create temp table triage_suppression_match as
+  with active as (select * from suppressions where expires_at is null or expires_at > $1::timestamptz),
+  cand as (
+    select f.id, s.id as sid from active s join findings f on f.rule_id = s.rule_id and f.rule_id is not null where s.rule_id is not null
+    union
+    select f.id, s.id from active s join findings f on f.advisory_id = s.rule_id and f.advisory_id is not null where s.rule_id is not null
+    union
+    select f.id, s.id from active s join findings f on f.owner = s.owner where s.rule_id is null and s.owner is not null
+    union
+    select f.id, s.id from active s join asset_labels l on l.label = s.label join findings f on f.asset_uid = l.asset_uid
+     where s.rule_id is null and s.owner is null and s.label is not null
+    union
+    select f.id, s.id from active s join assets a on a.uid like s.asset_like join findings f on f.asset_uid = a.uid
+     where s.rule_id is null and s.owner is null and s.label is null)
   select distinct on (f.id) f.id, s.id as sid, s.reason, f.triage as old_triage, f.suppression_id as old_sid
-    from suppressions s
-    join findings f on (s.rule_id is null or f.rule_id = s.rule_id or f.advisory_id = s.rule_id)
+    from cand c
+    join active s on s.id = c.sid
+    join findings f on f.id = c.id
+   where (s.rule_id is null or f.rule_id = s.rule_id or f.advisory_id = s.rule_id)
      and (s.owner is null or f.owner = s.owner)
      and (s.asset_like is null or f.asset_uid like s.asset_like)
      and (s.label is null or exists (select 1 from assets a where a.uid = f.asset_uid and s.label = any(a.labels)))
-   where (s.expires_at is null or s.expires_at > $1::timestamptz)
      and ((f.status = 'open' and f.triage = 'none') or f.triage = 'suppressed')
    order by f.id, s.id`;
 

@@ -31,8 +31,26 @@ export function isPlainRead(sql: string): boolean {
   return false;
 }
 
+/** Handles whose writes are counted: only over these may a cache trust the version. */
+const trackedDbs = new WeakSet<Queryable>();
+
+/** True when every write through `db` bumps the version (it came from trackWrites, as openDb's do). */
+export function writesTracked(db: Queryable): boolean {
+  return trackedDbs.has(db);
+}
+
 function tracked(q: Queryable): Queryable {
+  const named = q.queryNamed?.bind(q);
   return {
+    ...(named && {
+      async queryNamed(name, sql, params) {
+        try {
+          return await named(name, sql, params);
+        } finally {
+          if (!isPlainRead(sql)) bumpDataVersion();
+        }
+      },
+    }),
     async query(sql, params) {
       try {
         return await q.query(sql, params);
@@ -64,7 +82,7 @@ function tracked(q: Queryable): Queryable {
  */
 export function trackWrites(db: Db): Db {
   const base = tracked(db);
-  return {
+  const wrapped: Db = {
     backend: db.backend,
     location: db.location,
     ...base,
@@ -78,4 +96,6 @@ export function trackWrites(db: Db): Db {
     readOnly: (fn, options) => db.readOnly(fn, options),
     close: () => db.close(),
   };
+  trackedDbs.add(wrapped);
+  return wrapped;
 }

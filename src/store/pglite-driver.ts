@@ -52,14 +52,22 @@ function namedStatements(pg: PGlite) {
         if (!types) {
           await exchange(protocol.serialize.parse({ name, text: sql, types: [] }), []);
           const described: BackendMessages = [];
-          await exchange(protocol.serialize.describe({ type: 'S', name }), described);
+          try {
+            await exchange(protocol.serialize.describe({ type: 'S', name }), described);
+          } catch (e) {
+            // Parsed but not described: drop it, or the next Parse of this name would fail forever.
+            await exchange(protocol.serialize.sync(), []);
+            await exchange(protocol.serialize.close({ type: 'S', name }), []);
+            throw e;
+          }
           types = pgParse.parseDescribeStatementResults(described);
           paramTypes.set(name, types);
         }
         const values = (params ?? []).map((v, i) => {
           if (v === null || v === undefined) return null;
           const serialize = pg.serializers[types[i] ?? 0];
-          return serialize ? serialize(v) : String(v);
+          if (serialize) return serialize(v);
+          return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : JSON.stringify(v);
         });
         await exchange(protocol.serialize.bind({ statement: name, values }), messages);
         await exchange(protocol.serialize.describe({ type: 'P' }), messages);

@@ -15,11 +15,16 @@ export const A_WEB = 'arn:aws:ec2:us-east-1:111111111111:instance/i-alpha-web';
 export const B_BASE = `registry.example.com/${CANARY}/base@sha256:bbbb`;
 export const B_BUCKET = `arn:aws:s3:::${CANARY}-bucket`;
 
-export interface Seeded { findings: { a: number[]; b: number[]; unowned: number }; tokens: Record<'admin' | 'analyst' | 'memberA' | 'viewerA' | 'memberB', string> }
+export interface Seeded {
+  findings: { a: number[]; b: number[]; unowned: number };
+  /** Attack-path findings, when seeded with `paths`: A's through its web server, B's through the same server to B's bucket. */
+  paths?: { a: number; b: number };
+  tokens: Record<'admin' | 'analyst' | 'memberA' | 'viewerA' | 'memberB', string>;
+}
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 
-export async function seedTenants(db: Db, options: { extraFindings?: number } = {}): Promise<Seeded> {
+export async function seedTenants(db: Db, options: { extraFindings?: number; paths?: boolean } = {}): Promise<Seeded> {
   const now = new Date('2026-03-01T00:00:00Z');
   await db.query(`insert into tenants (id, name) values ('team-alpha', 'Team Alpha'), ('team-bravo', 'Team Bravo')`);
   await db.query(`insert into owners (id, name, tenant_id) values ('team-alpha', 'Team Alpha', 'team-alpha'), ('team-alpha-web', 'Alpha web', 'team-alpha'),
@@ -61,6 +66,7 @@ export async function seedTenants(db: Db, options: { extraFindings?: number } = 
   ids.b.push(await finding('team-bravo', B_BUCKET, `${CANARY} public bucket`, { risk: 50, severity: 'critical', evidence: { bucket: `${CANARY}-bucket` } }));
   ids.b.push(await finding('team-bravo', B_BASE, `${CANARY} base vuln`, { risk: null, kev: true }));
   ids.unowned = await finding(null, 'arn:aws:iam::111111111111:role/unowned', `unowned ${CANARY} role finding`, { risk: 10 });
+  const paths = options.paths ? { a: await pathFinding(db, 'team-alpha-web', A_PATH, now), b: await pathFinding(db, 'team-bravo', B_PATH, now) } : undefined;
   await db.query(`insert into kev (cve_id, known_ransomware) values ('CVE-2021-44228', true)`);
   await db.query(`insert into runs (source, status, input, counts, error) values
     ('trivy-json', 'failed', $1, '{}', $2), ('trivy-json', 'succeeded', '{"file": "alpha.json", "owner": "team-alpha"}', '{}', null)`,
@@ -78,5 +84,30 @@ export async function seedTenants(db: Db, options: { extraFindings?: number } = 
     viewerA: await createToken(db, { user: 'vera' }),
     memberB: await createToken(db, { user: 'bob' }),
   };
-  return { findings: ids, tokens };
+  return { findings: ids, ...(paths ? { paths } : {}), tokens };
+}
+
+interface SeedPath { rule: string; owner_asset: string; title: string; nodes: { uid: string; kind: string; name: string }[] }
+
+const node = (uid: string, kind: string, name: string) => ({ uid, kind, name });
+const INTERNET = node('internet', 'internet', 'the internet');
+const A_ROLE = 'arn:aws:iam::111111111111:role/alpha-web';
+/** A's web server, reachable from the internet, answering IMDSv1: its role's credentials. */
+const A_PATH: SeedPath = { rule: 'path.ssrf-imds-credentials', owner_asset: A_WEB, title: 'SSRF to instance credentials: internet → alpha web server → alpha-web (admin)',
+  nodes: [INTERNET, node(A_WEB, 'compute', 'alpha web server'), node(A_ROLE, 'identity', 'alpha-web')] };
+/** B's path crosses A's web server (a node A may query by) to B's bucket; every text of it names the canary. */
+const B_PATH: SeedPath = { rule: 'path.exposed-vulnerable-workload', owner_asset: B_BUCKET, title: `exploitable exposed workload: internet → alpha web server → ${CANARY}-reader → ${CANARY} bucket (sensitive-data)`,
+  nodes: [INTERNET, node(A_WEB, 'compute', 'alpha web server'), node(`arn:aws:iam::111111111111:role/${CANARY}-reader`, 'identity', `${CANARY}-reader`), node(B_BUCKET, 'data', `${CANARY} bucket`)] };
+
+/** A path finding as the paths engine writes it (docs/paths.md): evidence with ordered nodes and explained edges. */
+async function pathFinding(db: Db, owner: string, p: SeedPath, now: Date): Promise<number> {
+  const edges = p.nodes.slice(1).map((to, i) => ({ from: p.nodes[i]!.uid, to: to.uid, kind: i === 0 ? 'exposes' : 'escalate', evidence: { text: `hop ${i + 1} to ${to.name}` } }));
+  const target = p.nodes[p.nodes.length - 1]!;
+  const evidence = { technique: p.rule.slice('path.'.length), entry: 'internet', target: target.uid, target_kinds: [target.kind === 'data' ? 'sensitive-data' : 'admin'], target_reasons: [], nodes: p.nodes, edges };
+  const [row] = await db.query<{ id: number }>(
+    `insert into findings (fingerprint, kind, rule_id, title, severity, risk_score, asset_uid, owner, owner_reason, evidence, source, content_hash, first_seen, last_seen)
+     values ($1, 'path', $2, $3, 'critical', 97, $4, $5, 'source', $6, 'engine:paths', 'h', $7, $7) returning id::int as id`,
+    [`fp-path-${owner}`, p.rule, p.title, p.owner_asset, owner, evidence, now]);
+  await db.query(`insert into finding_sources (finding_id, source, scope, original_id, first_seen) values ($1, 'engine:paths', 'paths:all', $2, $3)`, [row!.id, p.rule, now]);
+  return row!.id;
 }

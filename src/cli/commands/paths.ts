@@ -14,10 +14,11 @@ export function registerPaths(program: Command): void {
     .option('--format <format>', 'table, json or csv', parseFormat, 'table')
     .option('--status <status>', 'open, resolved or all', 'open')
     .option('--technique <technique>', 'only this technique, e.g. ssrf-imds-credentials')
-    .action(async (opts: { format: 'table' | 'json' | 'csv'; status: string; technique?: string }, cmd: Command) => {
+    .option('--asset <uid>', 'only the paths through this asset (its uid among the nodes)')
+    .action(async (opts: { format: 'table' | 'json' | 'csv'; status: string; technique?: string; asset?: string }, cmd: Command) => {
       if (!STATUSES.includes(opts.status)) throw new MothershipError('BAD_INPUT', `--status ${opts.status}: expected one of ${STATUSES.join(', ')}`);
       await withDb(cmd, async (db) => {
-        const rows = await allPaths(db, ALL_TENANTS, { status: opts.status, technique: opts.technique });
+        const rows = await allPaths(db, ALL_TENANTS, { status: opts.status, technique: opts.technique, asset: opts.asset });
         if (opts.format === 'json') {
           writeRows(process.stdout, 'json', rows.map((r) => ({ id: r.id, title: r.title, risk_score: r.risk_score, status: r.status, severity: r.severity,
             technique: r.technique, owner: r.owner, target: r.target, target_kinds: r.target_kinds, nodes: r.nodes, edges: r.edges })));

@@ -47,7 +47,7 @@ interface PlanRow {
   owners: number;
   paths: number;
   risk_removed: number;
-  ids: number[];
+  ids: (number | string)[];
 }
 
 /**
@@ -130,7 +130,8 @@ export function planOf(r: PlanRow): FixPlan {
   return {
     id: `${r.kind === 'package-upgrade' ? 'upgrade' : 'rule'}:${shortHash(`${r.kind}\t${r.key}`)}`,
     kind: r.kind, action, summary, target: r.target, package: r.package, fixed_version: fixed, rule_id: r.rule_id,
-    resolves, risk_removed: r.risk_removed, findings: r.ids,
+    // int8[] comes back as strings from a server, as numbers from PGlite.
+    resolves, risk_removed: Number(r.risk_removed), findings: r.ids.map(Number),
   };
 }
 

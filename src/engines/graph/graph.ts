@@ -60,8 +60,10 @@ export class GraphBuilder {
       this.kinds.push(NODE_KINDS.indexOf(kind));
       this.targets.push(targetFlags);
       this.attrs.push(0);
-    } else if (targetFlags) {
-      this.targets.data[id]! |= targetFlags;
+    } else {
+      if (targetFlags) this.targets.data[id]! |= targetFlags;
+      // A node first met as an edge's far end (a role behind an instance profile) gets its name when it is met named.
+      if (name !== null && this.names[id] === null) this.names[id] = name;
     }
     return id;
   }

@@ -2,7 +2,8 @@ import type { NormalizedRecord } from '../../model/index.js';
 import type { Engine, EngineContext } from '../engine.js';
 import { adminFindings, escalationFindings, externalTrustFindings, harmfulFindings, unusedRoleFindings } from './analyses.js';
 import { HARMFUL_PERMISSIONS, type HarmfulCategory } from './harmful-permissions.js';
-import { IamModel, type IamModelOptions } from './model/iam-model.js';
+import type { IamModelOptions } from './model/iam-model.js';
+import { runIamModel } from './model/shared.js';
 
 export const IAM_ENGINE_ID = 'iam';
 const SOURCE = `engine:${IAM_ENGINE_ID}`;
@@ -28,7 +29,7 @@ async function priorScopes(db: EngineContext['db']): Promise<string[]> {
  */
 export async function* analyzeIam(ctx: EngineContext, options: IamEngineOptions = {}): AsyncIterable<NormalizedRecord> {
   const started = performance.now();
-  const model = await IamModel.fromStore(ctx.db, options);
+  const model = await runIamModel(ctx, options);
   const harmful = options.harmful ?? HARMFUL_PERMISSIONS;
   const days = options.unusedDays ?? 90;
   const scopes = new Set(await priorScopes(ctx.db));

@@ -10,49 +10,17 @@ import { rulesEngine } from '../rules/engine.js';
 import { loadRulePacks } from '../rules/load.js';
 import { iamEngine } from '../iam/engine.js';
 import { labelsEngine } from '../labels/engine.js';
-import { allow, arn, deny, role, trustAws, trustService, user, withCoverage } from '../iam/fixtures.js';
+import { allow, arn, deny, role, trustAws, withCoverage } from '../iam/fixtures.js';
 import { pathsEngine } from './engine.js';
+import { ACC, asset, EC2, EC2_ROLE, ec2, edge, instance, K8S, k8s, publicSubnet, R, tcp, userWithKey } from './fixtures.js';
 import type { PathEvidence } from './findings.js';
 
-const ACC = '111111111111';
-const R = 'us-east-1';
-const EC2 = `aws:${ACC}:${R}:ec2`;
-const ec2 = (type: string, id: string) => `arn:aws:ec2:${R}:${ACC}:${type}/${id}`;
 const FN = `arn:aws:lambda:${R}:${ACC}:function:deployer`;
 const KEY = 'AKIAEXAMPLEKEY000001';
-const K8S = 'k8s:prod:fixture';
-const k8s = (ns: string | null, kind: string, name: string) => `k8s:prod/${ns ?? '_cluster'}/${kind}/${name}`;
-
-const asset = (scope: string, uid: string, kind: string, properties: Record<string, unknown>, tags: Record<string, string> = {}, provider = 'aws'): NormalizedRecord =>
-  ({ type: 'asset', scope, asset: { uid, kind, name: uid.split(/[/:]/).pop() ?? uid, provider, account: provider === 'aws' ? ACC : 'prod', region: provider === 'aws' ? R : null, properties, tags } });
-const edge = (scope: string, from: string, kind: string, to: string, properties: Record<string, unknown> = {}): NormalizedRecord =>
-  ({ type: 'relationship', scope, relationship: { from, kind, to, properties } });
-const tcp = (port: number, cidr: string) => ({ IpProtocol: 'tcp', FromPort: port, ToPort: port, IpRanges: [{ CidrIp: cidr }] });
-
-/** An instance in the public subnet with a public IP, its groups and its role; `tokens` is MetadataOptions.HttpTokens. */
-function instance(id: string, groups: string[], roleName: string, tokens: 'optional' | 'required'): NormalizedRecord[] {
-  const uid = ec2('instance', id);
-  return [
-    asset(EC2, uid, 'aws.ec2.instance', { InstanceId: id, State: { Name: 'running' }, SubnetId: 'subnet-pub', VpcId: 'vpc-1', PublicIpAddress: `54.0.0.${id.length}`,
-      MetadataOptions: { HttpTokens: tokens, HttpEndpoint: 'enabled' } }),
-    ...groups.map((g) => edge(EC2, uid, 'in_security_group', ec2('security-group', g))),
-    edge(EC2, uid, 'has_role', arn(`role/${roleName}`), { instanceProfile: arn(`instance-profile/${roleName}`) }),
-  ];
-}
-
-/** A user with one access key (what the credential calls add to its properties). */
-function userWithKey(name: string, key: string, statements: Record<string, unknown>[]): NormalizedRecord[] {
-  return user(name, { policies: statements }).map((r) => (r.type === 'asset'
-    ? { ...r, asset: { ...r.asset, properties: { ...r.asset.properties, AccessKeys: [{ AccessKeyId: key, Status: 'Active' }] } } } : r));
-}
-
-const EC2_ROLE = [trustService('ec2.amazonaws.com')];
 
 function estate(o: { ssrfFixed: boolean }): NormalizedRecord[] {
   return withCoverage([
-    asset(EC2, ec2('route-table', 'rtb-pub'), 'aws.ec2.route-table', { RouteTableId: 'rtb-pub', VpcId: 'vpc-1',
-      Routes: [{ DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-1', State: 'active' }], Associations: [{ Main: true }, { SubnetId: 'subnet-pub' }] }),
-    asset(EC2, ec2('security-group', 'sg-web'), 'aws.ec2.security-group', { GroupId: 'sg-web', IpPermissions: [tcp(443, '0.0.0.0/0')] }),
+    ...publicSubnet(),
     asset(EC2, ec2('security-group', 'sg-internal'), 'aws.ec2.security-group', { GroupId: 'sg-internal', IpPermissions: [tcp(443, '10.0.0.0/8')] }),
     // The SSRF chain and its decoys: IMDSv2 required, a group open only to a private range, a role denied the data.
     ...instance('i-ssrf', ['sg-web'], 'app-admin', o.ssrfFixed ? 'required' : 'optional'),

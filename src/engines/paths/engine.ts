@@ -1,7 +1,8 @@
 import type { NormalizedRecord } from '../../model/index.js';
 import type { Engine, EngineContext } from '../engine.js';
 import { loadSecurityGraph, type GraphOptions } from '../graph/load.js';
-import { IamModel, type IamModelOptions } from '../iam/model/iam-model.js';
+import type { IamModelOptions } from '../iam/model/iam-model.js';
+import { runIamModel } from '../iam/model/shared.js';
 import { PathEnumerator } from './enumerate.js';
 import { pathFinding } from './findings.js';
 
@@ -14,7 +15,8 @@ export interface PathsEngineOptions extends GraphOptions, IamModelOptions {}
 /** Builds the security graph, enumerates attack paths and yields one `path` finding each. */
 export async function* analyzePaths(ctx: EngineContext, options: PathsEngineOptions = {}): AsyncIterable<NormalizedRecord> {
   const started = performance.now();
-  const model = await IamModel.fromStore(ctx.db, options);
+  // The IAM engine's model when it ran in this analyze: its escalations are computed already.
+  const model = await runIamModel(ctx, options);
   const graph = await loadSecurityGraph(ctx.db, model, options);
   const built = performance.now();
   const paths = new PathEnumerator(graph).all();

@@ -25,4 +25,21 @@ describe('planner statistics after a run', () => {
     // Nothing bulk happened to findings: never analyzed.
     expect(await estimate('findings')).toBeLessThanOrEqual(0);
   });
+
+  it('samples the columns of findings that statements filter on, not their wide text and JSON', async () => {
+    const scope = 'rule:bulk';
+    const records: NormalizedRecord[] = [{ type: 'coverage', scope, coverage: 'complete' }];
+    for (let i = 0; i < ANALYZE_AFTER_ROWS; i++) {
+      records.push({ type: 'finding', scope, finding: {
+        fingerprint: `bulk-${i}`, kind: 'config', ruleId: 'bulk.rule', title: `finding ${i}`, severity: 'low',
+        assetUid: `bulk/i-${i}`, evidence: { i }, originalId: 'bulk.rule',
+      } });
+    }
+    await syncRun(t.db, records, { source: 'fixture' });
+    expect(await estimate('findings')).toBeGreaterThanOrEqual(ANALYZE_AFTER_ROWS);
+    const sampled = (await t.db.query<{ attname: string }>(`select attname from pg_stats where tablename = 'findings'`)).map((r) => r.attname);
+    expect(sampled).toEqual(expect.arrayContaining(['fingerprint', 'rule_id', 'asset_uid', 'status']));
+    expect(sampled).not.toContain('evidence');
+    expect(sampled).not.toContain('description');
+  });
 });

@@ -65,9 +65,14 @@ export async function createToken(db: Queryable, t: NewToken): Promise<string> {
 
 /** The principal a bearer token acts as, or null when unknown, revoked, expired or its user disabled. */
 export async function authenticateToken(db: Queryable, token: string, now = new Date()): Promise<Principal | null> {
+  return (await tokenPrincipal(db, token, now))?.principal ?? null;
+}
+
+/** authenticateToken, with when the token expires (null: never), for callers that keep the answer a while. */
+export async function tokenPrincipal(db: Queryable, token: string, now = new Date()): Promise<{ principal: Principal; expiresAt: Date | null } | null> {
   if (!token.startsWith('mst_') || token.length > 200) return null;
-  const [row] = await db.query<{ id: number; user_id: number; name: string; role: Role; tenant: string | null; last_used_at: Date | null }>(
-    `select t.id, u.id as user_id, u.name, coalesce(t.role, u.role) as role, coalesce(t.tenant_id, u.tenant_id) as tenant, t.last_used_at
+  const [row] = await db.query<{ id: number; user_id: number; name: string; role: Role; tenant: string | null; last_used_at: Date | null; expires_at: Date | null }>(
+    `select t.id, u.id as user_id, u.name, coalesce(t.role, u.role) as role, coalesce(t.tenant_id, u.tenant_id) as tenant, t.last_used_at, t.expires_at
      from tokens t join users u on u.id = t.user_id
      where t.token_hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > $2) and u.disabled_at is null`,
     [sha256(token), now]);
@@ -76,14 +81,15 @@ export async function authenticateToken(db: Queryable, token: string, now = new 
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
     await db.query('update tokens set last_used_at = $2 where id = $1', [row.id, now]);
   }
-  return { userId: row.user_id, name: row.name, role: row.role, tenant: row.tenant, via: 'token' };
+  return { principal: { userId: row.user_id, name: row.name, role: row.role, tenant: row.tenant, via: 'token' },
+    expiresAt: row.expires_at ? new Date(row.expires_at) : null };
 }
 
 export const SESSION_TTL_MS = 12 * 3600_000;
 /** A session is re-issued (new id, old one revoked) once it is this old, bounding a stolen cookie's life. */
 export const SESSION_ROTATE_MS = 15 * 60_000;
 
-export interface Session { id: string; csrf: string; principal: Principal; createdAt: Date }
+export interface Session { id: string; csrf: string; principal: Principal; createdAt: Date; expiresAt: Date }
 
 export async function createSession(db: Queryable, userId: number, now = new Date()): Promise<{ id: string; csrf: string }> {
   const id = newSecret('mss');
@@ -95,12 +101,12 @@ export async function createSession(db: Queryable, userId: number, now = new Dat
 
 export async function resolveSession(db: Queryable, id: string, now = new Date()): Promise<Session | null> {
   if (!id.startsWith('mss_') || id.length > 200) return null;
-  const [row] = await db.query<{ user_id: number; name: string; role: Role; tenant_id: string | null; csrf_token: string; created_at: Date }>(
-    `select u.id as user_id, u.name, u.role, u.tenant_id, s.csrf_token, s.created_at
+  const [row] = await db.query<{ user_id: number; name: string; role: Role; tenant_id: string | null; csrf_token: string; created_at: Date; expires_at: Date }>(
+    `select u.id as user_id, u.name, u.role, u.tenant_id, s.csrf_token, s.created_at, s.expires_at
      from sessions s join users u on u.id = s.user_id
      where s.id_hash = $1 and s.revoked_at is null and s.expires_at > $2 and u.disabled_at is null`, [sha256(id), now]);
   if (!row) return null;
-  return { id, csrf: row.csrf_token, createdAt: new Date(row.created_at),
+  return { id, csrf: row.csrf_token, createdAt: new Date(row.created_at), expiresAt: new Date(row.expires_at),
     principal: { userId: row.user_id, name: row.name, role: row.role, tenant: row.tenant_id, via: 'session' } };
 }
 

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } fro
 import fastifyCookie from '@fastify/cookie';
 import type { Db } from '../../store/db.js';
 import { allows, type Policy, type Principal } from './principal.js';
-import { authenticateToken, createSession, resolveSession, revokeSession, SESSION_ROTATE_MS, SESSION_TTL_MS } from './accounts.js';
+import { createSession, revokeSession, SESSION_ROTATE_MS, SESSION_TTL_MS } from './accounts.js';
+import { cachedSession, cachedTokenPrincipal } from './principal-cache.js';
 import { sameSecret } from './secrets.js';
 
 declare module 'fastify' {
@@ -60,12 +61,12 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<RouteP
     const auth = req.headers.authorization;
     if (auth !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
-      req.principal = m ? await authenticateToken(db, m[1]!) : null;
+      req.principal = m ? await cachedTokenPrincipal(db, m[1]!) : null;
       // A bad token is an error, never a silent fall-back to the cookie.
       if (!req.principal) return reply.status(401).header('www-authenticate', 'Bearer').send({ error: 'UNAUTHORIZED', message: 'invalid or expired token' });
     } else {
       const cookie = req.cookies[SESSION_COOKIE];
-      const session = cookie ? await resolveSession(db, cookie) : null;
+      const session = cookie ? await cachedSession(db, cookie) : null;
       if (session) {
         req.principal = session.principal;
         req.csrf = session.csrf;

@@ -10,6 +10,8 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { csvLine } from './csv-cells.js';
 import { errorSchema, findingItem, guardedErrors, listOf, pageQuery } from './api-schemas.js';
 import { Type } from './json-schema.js';
+import { ReadCache } from '../read-cache.js';
+import type { TenantScope } from '../../store/queries/tenant-scope.js';
 
 /** Columns of the CSV export: the findings JSON contract, in its order. */
 export const FINDING_CSV_COLUMNS = ['id', 'fingerprint', 'kind', 'rule_id', 'advisory_id', 'title', 'severity', 'risk_score', 'status', 'triage',
@@ -34,6 +36,27 @@ function toFilter(q: FilterQuery): FindingPageFilter {
     kev: q.kev === true, asset: q.asset, riskMin: q.risk_min };
 }
 
+interface FindingListPage { items: FindingRow[]; next_cursor: string | null }
+
+/**
+ * Pages shared by identical requests (ReadCache: one query in flight per key, nothing read before a write
+ * served after it). The key starts with the caller's tenant scope, so two principals share a page only when
+ * they see exactly the same owners. Writes of other processes (PostgreSQL shared with a CLI) show within
+ * PAGE_CACHE_TTL_MS. Large pages (exports, scripts) are not kept: memory stays bounded at
+ * PAGE_CACHE_ENTRIES x PAGE_CACHE_MAX_LIMIT items.
+ */
+export const PAGE_CACHE_TTL_MS = 2_000;
+const PAGE_CACHE_ENTRIES = 256;
+const PAGE_CACHE_MAX_LIMIT = 100;
+const pageCache = new ReadCache<string>({ ttlMs: PAGE_CACHE_TTL_MS, maxEntries: PAGE_CACHE_ENTRIES });
+
+/** Everything a findings page depends on besides the data: scope, filters in a fixed order, cursor, size. */
+function pageKey(scope: TenantScope, f: FindingPageFilter, cursor: string | null, limit: number): string {
+  return JSON.stringify([scope.owners === null ? null : [...scope.owners].sort(),
+    f.kind ?? null, f.severity ?? null, f.status ?? null, f.owner ?? null, f.rule ?? null, f.advisory ?? null,
+    f.kev ?? false, f.asset ?? null, f.riskMin ?? null, cursor, limit]);
+}
+
 const FindingCursor = z.object({ risk: z.number().nullable(), sev: z.number().int().min(0).max(4), id: z.number().int() }).strict();
 
 export function registerFindingRoutes(app: FastifyInstance, db: Db): void {
@@ -45,10 +68,20 @@ export function registerFindingRoutes(app: FastifyInstance, db: Db): void {
       querystring: { type: 'object', properties: { ...filterQuery, ...pageQuery }, additionalProperties: false },
       response: { 200: listOf(findingItem), ...guardedErrors },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const scope = await requestScope(db, req);
-    const page = await findingsPage(db, scope, toFilter(req.query), { cursor: decodeCursor(req.query.cursor, FindingCursor), limit: req.query.limit });
-    return { items: page.items, next_cursor: page.next ? encodeCursor(page.next) : null };
+    const filter = toFilter(req.query);
+    const cursor = decodeCursor(req.query.cursor, FindingCursor);
+    const limit = req.query.limit;
+    const load = async (): Promise<FindingListPage> => {
+      const page = await findingsPage(db, scope, filter, { cursor, limit });
+      return { items: page.items, next_cursor: page.next ? encodeCursor(page.next) : null };
+    };
+    if (limit > PAGE_CACHE_MAX_LIMIT) return load();
+    // Kept as the route's serialized JSON (its response schema applied once), so a shared page costs no
+    // serialization per request; a string with a JSON content type is sent as it is.
+    const body = await pageCache.get(db, pageKey(scope, filter, req.query.cursor ?? null, limit), async () => reply.serialize(await load()) as string);
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.get<{ Querystring: FilterQuery & { format: 'csv' | 'json' } }>('/api/v1/findings/export', {

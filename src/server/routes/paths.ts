@@ -21,19 +21,21 @@ export const pathItem = obj({
 
 const PathCursor = z.object({ risk: z.number().nullable(), sev: z.number().int().min(0).max(4), id: z.number().int() }).strict();
 const TECHNIQUE = { type: 'string', maxLength: 64, pattern: '^[a-z0-9-]+$' } as const;
+/** An asset uid (an ARN, a k8s: or image uid): only the paths through it. */
+const ASSET = { type: 'string', minLength: 1, maxLength: 2048, description: 'only paths with this asset uid among their nodes' } as const;
 
 export function registerPathRoutes(app: FastifyInstance, db: Db): void {
-  app.get<{ Querystring: { status?: string; technique?: string; cursor?: string; limit: number } }>('/api/v1/paths', {
+  app.get<{ Querystring: { status?: string; technique?: string; asset?: string; cursor?: string; limit: number } }>('/api/v1/paths', {
     config: { policy: 'read' },
     schema: {
       summary: 'Attack paths, riskiest first, each with its ordered nodes and explained edges',
       tags: ['paths'],
-      querystring: { type: 'object', properties: { status: { type: 'string', enum: ['open', 'resolved', 'all'], default: 'open' }, technique: TECHNIQUE, ...pageQuery }, additionalProperties: false },
+      querystring: { type: 'object', properties: { status: { type: 'string', enum: ['open', 'resolved', 'all'], default: 'open' }, technique: TECHNIQUE, asset: ASSET, ...pageQuery }, additionalProperties: false },
       response: { 200: listOf(pathItem), ...guardedErrors },
     },
   }, async (req) => {
     const scope = await requestScope(db, req);
-    const page = await pathsPage(db, scope, { status: req.query.status, technique: req.query.technique }, { cursor: decodeCursor(req.query.cursor, PathCursor), limit: req.query.limit });
+    const page = await pathsPage(db, scope, { status: req.query.status, technique: req.query.technique, asset: req.query.asset }, { cursor: decodeCursor(req.query.cursor, PathCursor), limit: req.query.limit });
     return { items: page.items, next_cursor: page.next ? encodeCursor(page.next) : null };
   });
 

@@ -28,7 +28,15 @@ function isNotFound(e: unknown): boolean {
  * absent, read one after the other; each asynchronous call was a thread-pool round trip (and each absent
  * file a thrown error), which made the waiting, not the parsing, most of an import's reading time.
  */
-export async function readCall(path: string, call: string): Promise<CallResult<unknown>> {
+export function readCall(path: string, call: string): Promise<CallResult<unknown>> {
+  try {
+    return Promise.resolve(readCallNow(path, call));
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
+}
+
+function readCallNow(path: string, call: string): CallResult<unknown> {
   let size: number;
   try {
     const info = statSync(path, { throwIfNoEntry: false });

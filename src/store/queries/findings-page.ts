@@ -34,6 +34,47 @@ const ITEM_COLUMNS = `id, fingerprint, kind, rule_id, advisory_id, title, severi
       case when spread_assets is not null then json_build_object('assets', spread_assets, 'owners', spread_owners) end as spread`;
 
 /**
+ * The list item of each finding whose id is in $1: what ITEM_COLUMNS reads from v_findings, computed for
+ * those rows only. Planning the whole view (its lateral joins over every finding, then filtered to the
+ * page) cost more than running it; this text is fixed, so it is also kept prepared (queryNamed). Each
+ * expression is the view's: last_seen adds the latest attempt of a reporting scope for open, verified
+ * findings; EPSS is the highest score among the finding's CVEs (advisory id and CVE aliases, upper-cased);
+ * KEV says ransomware when any of its KEV entries does; spread counts the open vulnerability findings of
+ * the same advisory. findings-page.test.ts checks it against v_findings row for row.
+ */
+const ITEMS_BY_ID = `select f.id, f.fingerprint, f.kind, f.rule_id, f.advisory_id, f.title, f.severity, f.risk_score, f.status, f.triage,
+  f.asset_uid, f.package_purl, f.owner, f.evidence,
+  (select coalesce(array_agg(fs.source order by fs.source), '{}') from finding_sources fs where fs.finding_id = f.id) as sources,
+  f.unverified, f.first_seen,
+  greatest(f.last_seen, case when f.status = 'open' and not f.unverified then
+    (select max(s.last_attempt_at) from finding_sources fs join scope_state s on s.source = fs.source and s.scope = fs.scope
+      where fs.finding_id = f.id) end) as last_seen,
+  f.resolved_at, x.epss, x.kev, x.spread
+from findings f
+left join lateral (
+  select (select json_build_object('score', e.score, 'percentile', e.percentile) from epss e where e.cve_id = any(c.cves)
+          order by e.score desc limit 1) as epss,
+         (select json_build_object('ransomware', bool_or(k.known_ransomware)) from kev k where upper(k.cve_id) = any(c.cves)
+          having count(*) > 0) as kev,
+         (select json_build_object('assets', count(distinct g.asset_uid), 'owners', count(distinct g.owner)) from findings g
+          where g.advisory_id = f.advisory_id and g.kind = 'vuln' and g.status = 'open') as spread
+  from (select array(select distinct upper(id) from (
+          select f.advisory_id as id
+          union all
+          select jsonb_array_elements_text(case when jsonb_typeof(f.properties->'aliases') = 'array' then f.properties->'aliases' else '[]' end)) ids
+        where id ~* '^CVE-[0-9]{4}-[0-9]+$') as cves) c
+  where f.kind = 'vuln') x on true
+where f.id = any($1::bigint[])`;
+
+/** The list items of these findings, in no particular order. */
+export function findingItemsById(db: Queryable, ids: readonly number[]): Promise<FindingRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.queryNamed
+    ? db.queryNamed<FindingRow>('ms_finding_items_by_id', ITEMS_BY_ID, [ids])
+    : db.query<FindingRow>(ITEMS_BY_ID, [ids]);
+}
+
+/**
  * In CISA KEV, as v_finding_exploitability decides it (its advisory id or an alias is a KEV CVE), written
  * against the findings table: lists filter and sort the table and read the view only for the page's rows.
  * The catalogue is read once per query (a hashed set, an array) rather than scanned for every finding
@@ -76,13 +117,13 @@ export async function findingsPage(db: Queryable, scope: TenantScope, f: Finding
   const c = conditions(scope, f, p);
   if (page.cursor) c.push(after(page.cursor, p));
   const limit = Math.max(1, Math.floor(page.limit));
-  // The page's keys come from the table; v_findings (sources, EPSS, KEV, spread per row) is read for those
-  // rows only, not for every row the sort has to look at.
+  // The page's keys come from the table; the item fields (sources, EPSS, KEV, spread per row) are read for
+  // those rows only, not for every row the sort has to look at.
   const keys = await db.query<FindingCursor>(`select id, risk_score as risk, ${SEV_RANK} as sev
     from findings ${whereSql(c)}
     order by ${ORDER} limit ${limit + 1}`, p.values);
   const shown = keys.slice(0, limit);
-  const rows = shown.length ? await db.query<FindingRow>(`select ${ITEM_COLUMNS} from v_findings where id = any($1::bigint[])`, [shown.map((k) => k.id)]) : [];
+  const rows = await findingItemsById(db, shown.map((k) => k.id));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = shown.map((k) => byId.get(k.id)).filter((r): r is FindingRow => r !== undefined);
   const last = shown[shown.length - 1];

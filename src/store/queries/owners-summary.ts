@@ -1,4 +1,5 @@
-import type { Queryable } from '../db.js';
+import type { Db } from '../db.js';
+import { refreshFindingCounts } from './finding-counts.js';
 import { Params, scopeCondition, whereSql, type TenantScope } from './tenant-scope.js';
 
 export interface OwnerSummaryRow {
@@ -13,18 +14,22 @@ export interface OwnerSummaryRow {
  * Every owner known to the store (the owners table, and any owner an asset or open finding names), with
  * its assets and open findings by severity; confined to the scope's owners.
  */
-export async function ownersSummary(db: Queryable, scope: TenantScope): Promise<OwnerSummaryRow[]> {
+export async function ownersSummary(db: Db, scope: TenantScope): Promise<OwnerSummaryRow[]> {
+  // Open findings come from finding_counts (migration 020), recomputed first if a write outdated it.
+  await refreshFindingCounts(db);
   const p = new Params();
   const inScope = scopeCondition(scope, 'ids.id', p);
   return db.query<OwnerSummaryRow>(`with ids as (
       select id from owners
       union select owner from assets where owner is not null and gone_at is null
-      union select owner from findings where owner is not null and status = 'open'
+      union select owner from finding_counts where owner <> '' and open > 0
     ), f as (
-      select owner, count(*) filter (where severity = 'critical')::int as critical, count(*) filter (where severity = 'high')::int as high,
-             count(*) filter (where severity = 'medium')::int as medium, count(*) filter (where severity = 'low')::int as low,
-             count(*) filter (where severity = 'info')::int as info, count(*)::int as total
-      from findings where status = 'open' and owner is not null group by owner
+      select owner, coalesce(sum(open) filter (where severity = 'critical'), 0)::int as critical,
+             coalesce(sum(open) filter (where severity = 'high'), 0)::int as high,
+             coalesce(sum(open) filter (where severity = 'medium'), 0)::int as medium,
+             coalesce(sum(open) filter (where severity = 'low'), 0)::int as low,
+             coalesce(sum(open) filter (where severity = 'info'), 0)::int as info, sum(open)::int as total
+      from finding_counts where owner <> '' group by owner
     ), a as (
       select owner, count(*)::int as n from assets where gone_at is null and owner is not null group by owner
     )

@@ -24,6 +24,8 @@ export interface PathFilter {
   /** open (default), resolved or all. */
   status?: string;
   technique?: string;
+  /** Only paths with this asset among their nodes (entry, hop or target). */
+  asset?: string;
 }
 
 export interface PathCursor { risk: number | null; sev: number; id: number }
@@ -39,6 +41,8 @@ function conditions(scope: TenantScope, f: PathFilter, p: Params): (string | nul
   const status = f.status ?? 'open';
   if (status !== 'all') c.push(`status = ${p.add(status)}`);
   if (f.technique) c.push(`rule_id = ${p.add(`path.${f.technique}`)}`);
+  // Containment on the nodes, in the form the partial GIN index findings_path_nodes_idx (migration 021) serves.
+  if (f.asset) c.push(`evidence->'nodes' @> jsonb_build_array(jsonb_build_object('uid', ${p.add(f.asset)}::text))`);
   return c;
 }
 

@@ -82,10 +82,11 @@ function ImageVulns({ uid }: { uid: string }) {
 }
 
 function AssetPaths({ uid }: { uid: string }) {
-  const q = useQuery({ queryKey: ['paths', 'all'], queryFn: () => api.get<Page<AttackPath>>('/api/v1/paths?limit=500') });
+  // The server keeps only the paths through this asset (a containment match on their nodes).
+  const q = useQuery({ queryKey: ['paths', 'asset', uid], queryFn: () => api.get<Page<AttackPath>>(`/api/v1/paths?asset=${encodeURIComponent(uid)}&limit=500`) });
   if (q.isPending) return <Loading />;
   if (q.isError) return <Failure error={q.error} what="attack paths" />;
-  const mine = q.data.items.filter((p) => p.nodes.some((n) => n.uid === uid));
+  const mine = q.data.items;
   if (mine.length === 0) return <Empty>This asset is on no known attack path.</Empty>;
   return <ul>{mine.map((p) => <li key={p.id}><RiskScore score={p.risk_score} /> <Link to={pathHref(p.id)} className="path-link">{p.title}</Link></li>)}</ul>;
 }
