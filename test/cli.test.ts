@@ -115,7 +115,7 @@ describe('mothership CLI', () => {
     }
   });
 
-  it('serve answers health and version, creates the first admin, and shows the overview after login', async () => {
+  it('serve answers health and version, creates the first admin, and serves the dashboard after login', async () => {
     const server = await startCli(['--db', db, 'serve', '--port', '0'], /at (http:\/\/\S+)\n.*one-time password (\S+)/);
     try {
       const base = server.match[1]!;
@@ -124,16 +124,22 @@ describe('mothership CLI', () => {
       const version = (await (await fetch(`${base}/api/v1/version`)).json()) as { name: string; schema_version: number };
       expect(version.name).toBe('mothership');
       expect(version.schema_version).toBeGreaterThanOrEqual(2);
-      // The first run created an admin with a one-time password; the overview needs a login.
+      // The first run created an admin with a one-time password; the dashboard needs a login.
       expect((await fetch(`${base}/`, { redirect: 'manual', headers: { accept: 'text/html' } })).status).toBe(303);
       const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'admin', password: server.match[2] }) });
       expect(login.status).toBe(200);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-      const page = await (await fetch(`${base}/`, { headers: { cookie } })).text();
-      // Stored text is escaped, never rendered as HTML.
-      expect(page).toContain('aws.s3.bucket');
-      expect(page).not.toContain('<script');
+      const res = await fetch(`${base}/`, { headers: { cookie } });
+      const page = await res.text();
+      // The built dashboard: its script comes from our own origin only, never inline.
+      expect(page).toMatch(/<script type="module" crossorigin src="\/static\/[^"]+\.js"><\/script>/);
+      expect(page).toContain('<div id="root">');
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      // The data it shows comes from the API, with the same session.
+      const assets = (await (await fetch(`${base}/api/v1/assets?kind=aws.s3.bucket`, { headers: { cookie } })).json()) as { items: { kind: string }[] };
+      expect(assets.items.length).toBeGreaterThan(0);
+      expect(assets.items.every((a) => a.kind === 'aws.s3.bucket')).toBe(true);
     } finally {
       await server.stop();
     }
