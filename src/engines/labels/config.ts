@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { badInput } from '../../model/errors.js';
-import { parseUntrustedYaml } from '../../sources/shared/yaml.js';
+import { readConfigDocument } from '../../sources/shared/yaml.js';
 
 /**
  * What the labels engine needs to be told about an organization: which tags mark sensitive data, and which
@@ -89,13 +88,5 @@ export function parseLabelsConfig(value: unknown, where: string): LabelsConfigOv
 
 /** Reads a labels configuration file (YAML or JSON, one document): the overrides it holds. */
 export function loadLabelsConfigFile(path: string): LabelsConfigOverrides {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw badInput(path, `cannot read the labels configuration: ${(e as Error).message}`, e);
-  }
-  const docs = parseUntrustedYaml(text, path);
-  if (docs.length > 1) throw badInput(path, 'expected one YAML document, found several');
-  return parseLabelsConfig(docs[0], path);
+  return parseLabelsConfig(readConfigDocument(path, 'the labels configuration'), path);
 }

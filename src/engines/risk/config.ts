@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { badInput } from '../../model/errors.js';
-import { parseUntrustedYaml } from '../../sources/shared/yaml.js';
+import { readConfigDocument } from '../../sources/shared/yaml.js';
 
 /**
  * The weights of the risk score. Every factor adds `value × weight` points (0–100 in total, capped); the
@@ -130,13 +129,5 @@ export function parseRiskConfig(value: unknown, where: string): RiskConfigOverri
 
 /** Reads a risk configuration file (YAML or JSON, one document) into a full configuration. */
 export function loadRiskConfigFile(path: string): RiskConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw badInput(path, `cannot read the risk configuration: ${(e as Error).message}`, e);
-  }
-  const docs = parseUntrustedYaml(text, path);
-  if (docs.length > 1) throw badInput(path, 'expected one YAML document, found several');
-  return riskConfig(parseRiskConfig(docs[0], path));
+  return riskConfig(parseRiskConfig(readConfigDocument(path, 'the risk configuration'), path));
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { badInput } from '../../model/errors.js';
 
@@ -45,4 +46,20 @@ export function parseUntrustedYaml(text: string, where: string): unknown[] {
     if (value !== null && value !== undefined) values.push(plain(value, 0, where));
   }
   return values;
+}
+
+/**
+ * Reads a configuration file (YAML or JSON, at most one document) as untrusted data: `what` names it in
+ * errors ("the risk configuration"). An empty file is `undefined`; the caller validates the shape.
+ */
+export function readConfigDocument(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw badInput(path, `cannot read ${what}: ${(e as Error).message}`, e);
+  }
+  const docs = parseUntrustedYaml(text, path);
+  if (docs.length > 1) throw badInput(path, 'expected one YAML document, found several');
+  return docs[0];
 }
