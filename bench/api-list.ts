@@ -65,6 +65,18 @@ function fillSql(from: number, to: number): string {
   from r`;
 }
 
+/**
+ * One container-image asset per finding asset of the filled store, owned like its findings: every third a
+ * critical production asset, one in ten groups of 1,000 internet-exposed (isPublic), so scoring and SLA
+ * benchmarks see criticality, environment and exposure vary.
+ */
+export const FINDING_ASSETS_SQL = `
+  insert into assets (uid, kind, provider, name, owner, environment, criticality, labels, source, scope, content_hash, first_seen, last_seen)
+    select distinct on (asset_uid) asset_uid, 'container.image', 'container', asset_uid, owner,
+      case when id % 3 = 0 then 'production' end, case when id % 3 = 0 then 'critical' end,
+      case when (id / 1000) % 10 = 0 then '{isPublic}'::text[] else '{}' end, 'bench', 'bench', 'h', now(), now()
+    from findings order by asset_uid, id;`;
+
 export async function fill(ctx: BenchContext, rows: number): Promise<void> {
   const db = ctx.db;
   await db.exec(`insert into tenants (id, name) select 'team-' || lpad(t::text, 2, '0'), 'Team ' || t from generate_series(0, ${TEAMS - 1}) t;

@@ -1,5 +1,5 @@
 import type { BenchContext, BenchResult, Benchmark } from './types.js';
-import { fill } from './api-list.js';
+import { FINDING_ASSETS_SQL, fill } from './api-list.js';
 import { settle, timed } from './settle.js';
 import { scoreRisk } from '../src/pipeline/score-risk.js';
 import { scorePosture } from '../src/pipeline/score-posture.js';
@@ -21,11 +21,7 @@ export const riskBench: Benchmark = {
     const rows = ctx.rows ?? DEFAULT_ROWS;
     const db = ctx.db;
     await fill(ctx, rows);
-    await db.exec(`
-      insert into assets (uid, kind, provider, name, owner, environment, labels, source, scope, content_hash, first_seen, last_seen)
-        select distinct on (asset_uid) asset_uid, 'container.image', 'container', asset_uid, owner, case when id % 3 = 0 then 'production' end,
-          case when (id / 1000) % 10 = 0 then '{isPublic}'::text[] else '{}' end, 'bench', 'bench', 'h', now(), now()
-        from findings order by asset_uid, id;
+    await db.exec(`${FINDING_ASSETS_SQL}
       insert into findings (fingerprint, kind, rule_id, title, severity, asset_uid, owner, evidence, source, content_hash, first_seen, last_seen)
         select 'path-' || n, 'path', 'path.exposed-vulnerable-workload', 'path ' || n, 'critical', a.uid, a.owner,
           jsonb_build_object('technique', 'exposed-vulnerable-workload', 'nodes', jsonb_build_array(jsonb_build_object('uid', 'internet', 'kind', 'internet'),

@@ -1,5 +1,5 @@
 import type { BenchContext, BenchResult, Benchmark } from './types.js';
-import { fill } from './api-list.js';
+import { FINDING_ASSETS_SQL, fill } from './api-list.js';
 import { settle, timed } from './settle.js';
 import { applySuppressions, applyTriagePolicies, recheckAcceptances } from '../src/pipeline/apply-triage-policies.js';
 import { fillDueDates } from '../src/pipeline/sla.js';
@@ -22,11 +22,7 @@ export const triageBench: Benchmark = {
     const rows = ctx.rows ?? DEFAULT_ROWS;
     const db = ctx.db;
     await fill(ctx, rows);
-    await db.exec(`
-      insert into assets (uid, kind, provider, name, owner, criticality, labels, source, scope, content_hash, first_seen, last_seen)
-        select distinct on (asset_uid) asset_uid, 'container.image', 'container', asset_uid, owner, case when id % 3 = 0 then 'critical' end,
-          case when (id / 1000) % 10 = 0 then '{isPublic}'::text[] else '{}' end, 'bench', 'bench', 'h', now(), now()
-        from findings order by asset_uid, id;
+    await db.exec(`${FINDING_ASSETS_SQL}
       analyze`);
     const [{ n: open } = { n: 0 }] = await db.query<{ n: number }>(`select count(*)::int as n from findings where status = 'open'`);
     ctx.log(`triage: ${open} open findings`);
